@@ -1,14 +1,98 @@
-# Shared settings of the course's commands (sourced, not run).
+# Shared settings and steps of the course's commands (sourced by bin/setup, bin/start, bin/test).
 PY=/usr/bin/python3                     # Debian's Jupyter imports only under the system Python
 RAPAIO_VERSION=3.0.1
 KERNEL_DIR="$ROOT/target/jupyter"       # course-local Jupyter data folder: holds kernels/java
 export JUPYTER_PATH="$KERNEL_DIR${JUPYTER_PATH:+:$JUPYTER_PATH}"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
-# Once everything has been downloaded, build offline so that a cut network changes nothing.
-MVN_OFFLINE=""
-if [ -f "$ROOT/lib/target/.built" ] && [ ! "$ROOT/pom.xml" -nt "$ROOT/lib/target/.built" ] \
-   && [ ! "$ROOT/lib/pom.xml" -nt "$ROOT/lib/target/.built" ]; then
-  MVN_OFFLINE="-o"
-fi
+STAMP="$ROOT/lib/target/.built"
+
 say() { printf '\033[1m[course]\033[0m %s\n' "$*"; }
 die() { printf '[course] error: %s\n' "$*" >&2; exit 1; }
+
+# Maven runs offline once a build has succeeded with the same POMs: a cut network then changes nothing.
+mvn_offline_flag() {
+  if [ -f "$STAMP" ] && [ ! "$ROOT/pom.xml" -nt "$STAMP" ] && [ ! "$ROOT/lib/pom.xml" -nt "$STAMP" ]; then
+    echo "-o"
+  fi
+}
+
+# 1. Jupyter (Debian packages), a font for headless charts, Java and Maven: only what is missing.
+install_system_packages() {
+  local need=()
+  if ! "$PY" -c "import nbclient, nbformat, jupyter_client, notebook, ipykernel" 2>/dev/null; then
+    need+=(jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbformat jupyter-client python3-ipykernel)
+  fi
+  if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | head -n 1)" ]; then
+    need+=(fontconfig fonts-dejavu-core)
+  fi
+  command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+  command -v mvn >/dev/null 2>&1 || need+=(maven)
+  if [ ${#need[@]} -gt 0 ]; then
+    say "installing Debian packages: ${need[*]}"
+    local sudo=()
+    if [ "$(id -u)" != 0 ]; then
+      command -v sudo >/dev/null || die "missing packages and no root: run 'sudo apt-get install -y ${need[*]}', then try again"
+      sudo=(sudo)
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+  local major
+  major="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  [ "${major%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is needed, found '${major}': install openjdk-17-jdk-headless"
+}
+
+# 2. The helper library and its runtime classpath (lib/target/classpath), rebuilt only when sources changed.
+build_library() {
+  if [ ! -f "$STAMP" ] || [ ! -d "$ROOT/lib/target/classpath" ] \
+     || [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" -newer "$STAMP" -print -quit)" ]; then
+    say "building the helper library (Maven; the first build downloads about 150 MB)"
+    (cd "$ROOT" && mvn -B -q $(mvn_offline_flag) package -DskipTests)
+    touch "$STAMP"
+  fi
+}
+
+# The library's jar followed by every runtime dependency, joined by $1 (';' for rapaio, ':' for IJava/JJava).
+library_classpath() {
+  local sep="$1" jar cp dep
+  jar="$(ls "$ROOT"/lib/target/trainwell-*.jar 2>/dev/null | head -n 1 || true)"
+  [ -n "$jar" ] || die "the library is not built yet: run bin/setup"
+  cp="$jar"
+  for dep in "$ROOT"/lib/target/classpath/*.jar; do cp="$cp$sep$dep"; done
+  echo "$cp"
+}
+
+# JVM options of the kernel: offline DJL, a fixed thread count, a modest heap, headless charts, and the
+# property that stops DJL from printing arrays as "Check the Development Guideline" under JShell.
+kernel_jvm_options() {
+  local threads
+  threads="$(nproc 2>/dev/null || echo 2)"; [ "$threads" -gt 4 ] && threads=4
+  echo "-Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true -Djshell=true -Dai.djl.offline=true" \
+       "-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1"
+}
+
+# 3. The Java kernel (rapaio-jupyter-kernel from Maven Central), registered as `java` in target/jupyter,
+#    never in the user's own Jupyter folders, with the library on its startup classpath.
+register_kernel() {
+  local kjar="$ROOT/lib/target/kernel/rapaio-jupyter-kernel-$RAPAIO_VERSION.jar" kdir="$KERNEL_DIR/kernels/java"
+  [ -f "$kjar" ] || die "the kernel jar is missing: run bin/setup"
+  mkdir -p "$kdir"
+  cp -u "$kjar" "$kdir/"
+  "$PY" - "$kdir" "$(command -v java)" "$RAPAIO_VERSION" "$(library_classpath ';')" "$(kernel_jvm_options)" <<'PY'
+import json, os, sys
+kdir, java, version, classpath, options = sys.argv[1:]
+spec = {
+    "argv": [java, *options.split(), "-jar",
+             os.path.join("{resource_dir}", "rapaio-jupyter-kernel-%s.jar" % version), "{connection_file}"],
+    "display_name": "Java (course)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": {"RJK_CLASSPATH": classpath},
+}
+path = os.path.join(kdir, "kernel.json")
+text = json.dumps(spec, indent=1) + "\n"
+if not os.path.exists(path) or open(path).read() != text:
+    with open(path, "w") as f:
+        f.write(text)
+PY
+}

@@ -11,6 +11,7 @@ Usage: bin/run_notebooks.py [NOTEBOOK ...] [--timeout S] [--startup-timeout S] [
 With no notebook, runs notebooks/*.ipynb then notebooks/solutions/*.ipynb.
 """
 import argparse
+import atexit
 import json
 import os
 import subprocess
@@ -20,6 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL = "java"
+# The course's kernel is registered in a course-local Jupyter folder (bin/setup); look there first.
+_kernels = str(ROOT / "target" / "jupyter")
+if _kernels not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (_kernels, os.environ.get("JUPYTER_PATH")) if p)
 
 
 class KernelStartTimeout(Exception):
@@ -108,6 +113,8 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries):
                 result["detail"] = f"cell {idx}: {first_line(strip_ansi(str(e)))}"
         except RuntimeError as e:
             if state["cell"] is None and "didn't respond" in str(e):
+                # nbclient already killed the silent kernel; drop its exit hook, which would fail on it.
+                atexit.unregister(client._cleanup_kernel)
                 # The kernel never answered kernel_info: rapaio's startup race. Retry the start only.
                 result["retries"] = attempt + 1
                 print(f"  kernel start did not answer within {startup_timeout:.0f} s; "
@@ -158,8 +165,10 @@ def main():
 
     if a.single:
         path = Path(a.notebooks[0]).resolve()
-        rel = path.relative_to(ROOT / "notebooks") if (ROOT / "notebooks") in path.parents else Path(path.name)
-        res = execute_one(path, ROOT / "target" / "executed" / rel, a.timeout, a.startup_timeout, a.retries)
+        nbdir = ROOT / "notebooks"
+        out = (ROOT / "target" / "executed" / path.relative_to(nbdir) if nbdir in path.parents
+               else ROOT / "target" / "executed-other" / path.name)
+        res = execute_one(path, out, a.timeout, a.startup_timeout, a.retries)
         Path(a.single).write_text(json.dumps(res))
         return 0
 

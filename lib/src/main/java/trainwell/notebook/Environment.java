@@ -77,6 +77,15 @@ public final class Environment {
         Show.text(inspect().toText());
     }
 
+    /** Prints the report from a terminal; exits with status 1 when something is missing. */
+    public static void main(String[] args) {
+        Report r = inspect();
+        System.out.println(r.toText());
+        if (!r.ok()) {
+            System.exit(1);
+        }
+    }
+
     private static String mavenVersion(String group, String artifact, List<String> problems, String label) {
         String path = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
         try (InputStream in = Environment.class.getResourceAsStream(path)) {

@@ -1,7 +1,7 @@
 package trainwell.notebook;
 
 import java.util.Locale;
-import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -52,7 +52,7 @@ public final class Html {
         for (int r = 0; r < shown; r++) {
             b.append("<tr>");
             for (Column<?> col : table.columns()) {
-                boolean numeric = isNumeric(col.type());
+                boolean numeric = col instanceof NumericColumn<?>;
                 b.append(numeric ? "<td style=\"text-align:right\">" : "<td>")
                         .append(escape(cell(col, r)))
                         .append("</td>");
@@ -93,11 +93,6 @@ public final class Html {
             return s;
         }
         return String.format(Locale.ROOT, "%.3e", v);
-    }
-
-    private static boolean isNumeric(ColumnType t) {
-        return t == ColumnType.DOUBLE || t == ColumnType.FLOAT || t == ColumnType.INTEGER
-                || t == ColumnType.LONG || t == ColumnType.SHORT;
     }
 
     private static String cell(Column<?> col, int row) {

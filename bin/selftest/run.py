@@ -1,0 +1,39 @@
+#!/usr/bin/python3
+"""Self-test of the notebook runner: it must fail on a cell that throws and on a cell that does not
+compile, naming the notebook, the cell and the error; and pass a good notebook."""
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RUNNER = HERE.parent / "run_notebooks.py"
+REPORT = HERE.parent.parent / "target" / "selftest-report.tsv"
+
+CASES = [
+    # notebook, expected exit code, texts the output must contain
+    ("passes.ipynb", 0, ["PASS", "1 passed, 0 failed"]),
+    ("throws.ipynb", 1, ["bin/selftest/throws.ipynb", "cell 2", "boom from the fixture", "0 passed, 1 failed"]),
+    ("does-not-compile.ipynb", 1, ["bin/selftest/does-not-compile.ipynb", "cell 1", "incompatible types",
+                                   "0 passed, 1 failed"]),
+]
+
+
+def main():
+    failures = 0
+    for name, code, texts in CASES:
+        p = subprocess.run([sys.executable, str(RUNNER), str(HERE / name), "--timeout", "120",
+                            "--report", str(REPORT)], capture_output=True, text=True)
+        out = p.stdout + p.stderr
+        missing = [t for t in texts if t not in out]
+        ok = p.returncode == code and not missing
+        failures += not ok
+        print(f"[selftest] {name}: {'ok' if ok else 'WRONG'} (exit {p.returncode}, expected {code})"
+              + (f"; missing in output: {missing}" if missing else ""), flush=True)
+        if not ok:
+            print(out)
+    print(f"runner self-test: {len(CASES) - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
