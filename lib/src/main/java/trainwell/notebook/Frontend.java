@@ -17,6 +17,7 @@ public enum Frontend {
     private final String displayClass;
     private volatile Method objectDisplay;
     private volatile Method mimeDisplay;
+    private volatile Method mimeUpdate;
 
     Frontend(String displayClass) {
         this.displayClass = displayClass;
@@ -56,12 +57,13 @@ public enum Frontend {
             return false;
         }
         try {
+            objectDisplay = c.getMethod("display", Object.class);
             if (this == RAPAIO) {
-                objectDisplay = c.getMethod("display", Object.class);
                 mimeDisplay = c.getMethod("display", String.class, Object.class);
+                mimeUpdate = c.getMethod("updateDisplay", String.class, String.class, Object.class);
             } else {
-                objectDisplay = c.getMethod("display", Object.class);
                 mimeDisplay = c.getMethod("display", Object.class, String[].class);
+                mimeUpdate = c.getMethod("updateDisplay", String.class, Object.class, String[].class);
             }
             return true;
         } catch (NoSuchMethodException e) {
@@ -89,12 +91,23 @@ public enum Frontend {
         invoke(objectDisplay, value);
     }
 
-    /** Sends a string with an explicit MIME type, hiding the kernels' different argument orders. */
-    void displayAs(String mime, String value) {
+    /**
+     * Sends a string with an explicit MIME type, hiding the kernels' different argument orders;
+     * returns the display id that {@link #updateAs} can replace in place.
+     */
+    String displayAs(String mime, String value) {
+        Object id = this == RAPAIO
+                ? invoke(mimeDisplay, mime, value)
+                : invoke(mimeDisplay, value, new String[] {mime});
+        return id == null ? null : id.toString();
+    }
+
+    /** Replaces the content of an earlier output, identified by its display id. */
+    void updateAs(String id, String mime, String value) {
         if (this == RAPAIO) {
-            invoke(mimeDisplay, mime, value);
+            invoke(mimeUpdate, id, mime, value);
         } else {
-            invoke(mimeDisplay, value, new String[] {mime});
+            invoke(mimeUpdate, id, value, new String[] {mime});
         }
     }
 
@@ -103,9 +116,9 @@ public enum Frontend {
         displayObject(image);
     }
 
-    private static void invoke(Method m, Object... args) {
+    private static Object invoke(Method m, Object... args) {
         try {
-            m.invoke(null, args);
+            return m.invoke(null, args);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("The kernel refused to display output: " + cause, cause);
