@@ -74,8 +74,9 @@ public interface Schedule {
     }
 
     /**
-     * This schedule as a DJL {@link Tracker} for an optimizer's {@code optLearningRateTracker}.
-     * DJL counts updates from 1, so {@code getNewValue(n)} returns {@code at(n - 1)}; see {@link ScheduleTracker}.
+     * This schedule as a DJL {@link Tracker}, for {@code Optimizer.sgd().setLearningRateTracker(...)} or
+     * {@code Optimizer.adam().optLearningRateTracker(...)}. DJL counts updates from 1, so
+     * {@code getNewValue(n)} returns {@code at(n - 1)}; see {@link ScheduleTracker}.
      */
     default Tracker asTracker() {
         return new ScheduleTracker(this);
