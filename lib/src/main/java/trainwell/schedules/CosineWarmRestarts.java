@@ -23,7 +23,9 @@ public record CosineWarmRestarts(double lr, int t0, int tMult, double etaMin) im
     @Override
     public double at(int step) {
         Args.nonNegative("step", step);
-        long start = 0;
+        // With tMult 1 every period has the same length; otherwise periods grow geometrically and the
+        // loop runs only log(step) times.
+        long start = tMult == 1 ? (long) (step / t0) * t0 : 0;
         long period = t0;
         while (step >= start + period) {
             start += period;

@@ -66,6 +66,13 @@ class SchedulesTest {
     }
 
     @Test
+    void warmRestartsWithConstantPeriodRestartEveryT0StepsEvenFarOut() {
+        Schedule s = Schedules.cosineWithRestarts(0.1, 10, 1, 0.0);
+        assertEquals(0.1, s.at(1_000_000_000), 1e-15);
+        assertEquals(s.at(3), s.at(1_000_000_003), 1e-15);
+    }
+
+    @Test
     void stepAndMultiStepEventsAreTheDrops() {
         assertEquals(List.of(30, 60, 90), Schedules.stepDecay(0.1, 30, 0.1).events(100));
         assertEquals(List.of(50, 120), Schedules.multiStepDecay(0.1, 0.3, 50, 120, 200).events(200));
