@@ -32,6 +32,16 @@ public final class TranslationData {
                 Args.notNull("targetTokenizer", targetTokenizer));
     }
 
+    /**
+     * Encodes {@code pairs} character by character, with source and target vocabularies fitted on these
+     * pairs (fit on the training pairs, then encode the others with {@link #encode} and this data's tokenizers).
+     */
+    public static TranslationData characterLevel(List<TextPair> pairs) {
+        Args.notNull("pairs", pairs);
+        return encode(pairs, CharTokenizer.fit(pairs.stream().map(TextPair::source).toList()),
+                CharTokenizer.fit(pairs.stream().map(TextPair::target).toList()));
+    }
+
     /** Number of pairs. */
     public int size() {
         return pairs.size();

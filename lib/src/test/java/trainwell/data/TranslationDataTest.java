@@ -81,4 +81,11 @@ class TranslationDataTest {
         assertEquals(longestSource, data.longestSource());
         assertEquals(longestTarget, data.longestTarget());
     }
+
+    @Test
+    void characterLevelFitsSeparateVocabulariesOnSourcesAndTargets() {
+        TranslationData chinese = TranslationData.characterLevel(Tasks.chineseNumbers(0, 999_999).pairs(2000, 1));
+        assertEquals(4 + 10, chinese.targetTokenizer().vocabulary().size()); // the ten digits
+        assertEquals(4 + 14, chinese.sourceTokenizer().vocabulary().size()); // 零, 一..九, 十 百 千 万
+    }
 }
