@@ -112,16 +112,19 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries):
             else:
                 result["detail"] = f"cell {idx}: {first_line(strip_ansi(str(e)))}"
         except RuntimeError as e:
-            if state["cell"] is None and "didn't respond" in str(e):
+            if state["cell"] is None and ("didn't respond" in str(e) or "died before replying" in str(e)):
                 # nbclient already killed the silent kernel; drop its exit hook, which would fail on it.
                 atexit.unregister(client._cleanup_kernel)
-                # The kernel never answered kernel_info: rapaio's startup race. Retry the start only.
+                # The kernel never answered kernel_info (rapaio's startup race, or it died while
+                # starting). Retry the start only; no cell has run.
                 result["retries"] = attempt + 1
-                print(f"  kernel start did not answer within {startup_timeout:.0f} s; "
-                      f"retry {attempt + 1} of {retries}", flush=True)
+                print(f"  kernel start failed ({e}); retry {attempt + 1} of {retries}", flush=True)
                 if attempt < retries:
                     continue
-                result["detail"] = f"the kernel never answered in {retries + 1} starts"
+                log.flush()
+                tail = (log_dir / (path.stem + ".log")).read_text(errors="replace").strip().splitlines()[-5:]
+                result["detail"] = (f"the kernel never answered in {retries + 1} starts; its log ends with: "
+                                    + " | ".join(tail))
                 return result
             raise
         break
