@@ -29,8 +29,7 @@ public final class Adam extends AbstractOptimizer<Adam.Settings> {
             boolean amsgrad, boolean biasCorrection) {
         /** Checks every hyper-parameter's range. */
         public Settings {
-            Args.inRangeExclusive("beta1", beta1, 0, 1);
-            Args.inRangeExclusive("beta2", beta2, 0, 1);
+            Hyper.betas(beta1, beta2);
             Args.positive("eps", eps);
             Args.nonNegative("weightDecay", weightDecay);
         }

@@ -5,7 +5,7 @@ import trainwell.core.Args;
 /** A rectangle [xMin, xMax] x [yMin, yMax], e.g. the region to draw a surface's contours in. */
 public record Box(double xMin, double xMax, double yMin, double yMax) {
 
-    /** Checks finite bounds with min < max on both axes. */
+    /** Checks the bounds are finite and each minimum is below its maximum. */
     public Box {
         Args.finite("xMin", xMin);
         Args.finite("yMin", yMin);

@@ -17,8 +17,7 @@ public final class Lion extends AbstractOptimizer<Lion.Settings> {
     public record Settings(double beta1, double beta2, double weightDecay) {
         /** Checks betas in [0, 1) and weight decay >= 0. */
         public Settings {
-            Args.inRangeExclusive("beta1", beta1, 0, 1);
-            Args.inRangeExclusive("beta2", beta2, 0, 1);
+            Hyper.betas(beta1, beta2);
             Args.nonNegative("weightDecay", weightDecay);
         }
     }

@@ -16,8 +16,7 @@ public final class RAdam extends AbstractOptimizer<RAdam.Settings> {
     public record Settings(double beta1, double beta2, double eps, double weightDecay, boolean decoupled) {
         /** Checks every hyper-parameter's range. */
         public Settings {
-            Args.inRangeExclusive("beta1", beta1, 0, 1);
-            Args.inRangeExclusive("beta2", beta2, 0, 1);
+            Hyper.betas(beta1, beta2);
             Args.positive("eps", eps);
             Args.nonNegative("weightDecay", weightDecay);
         }
