@@ -1,0 +1,121 @@
+package trainwell.optimizers;
+
+import trainwell.core.Args;
+import trainwell.schedules.Schedule;
+
+/**
+ * Static factories for every optimizer, with PyTorch's defaults; refine with the fluent methods, e.g.
+ * {@code Optimizers.adam(1e-3).betas(0.9, 0.98).eps(1e-9)} or {@code Optimizers.adamW(1e-3).weightDecay(0.1)}.
+ *
+ * <p>Each factory takes the learning rate either as a constant or as a {@link Schedule}.
+ */
+public final class Optimizers {
+
+    private Optimizers() {}
+
+    /** A constant learning rate as a schedule; rejects NaN, infinite and negative rates. */
+    public static Schedule constant(double lr) {
+        Args.nonNegative("lr", lr);
+        return step -> lr;
+    }
+
+    /** Plain gradient descent {@code p -= lr * g} on exact gradients (legend "GD"). */
+    public static GradientDescent gd(double lr) {
+        return gd(constant(lr));
+    }
+
+    /** Plain gradient descent with a scheduled learning rate. */
+    public static GradientDescent gd(Schedule lr) {
+        return new GradientDescent(null, lr, new GradientDescent.Settings(0, false));
+    }
+
+    /** Stochastic gradient descent: the same rule as GD, fed noisy mini-batch gradients (legend "SGD"). */
+    public static GradientDescent sgd(double lr) {
+        return sgd(constant(lr));
+    }
+
+    /** Stochastic gradient descent with a scheduled learning rate. */
+    public static GradientDescent sgd(Schedule lr) {
+        return new GradientDescent(null, lr, new GradientDescent.Settings(0, true));
+    }
+
+    /** Heavy-ball momentum, PyTorch's {@code SGD(lr, momentum)}: {@code v = mu v + g; p -= lr v}. */
+    public static Momentum momentum(double lr, double momentum) {
+        return momentum(constant(lr), momentum);
+    }
+
+    /** Heavy-ball momentum with a scheduled learning rate. */
+    public static Momentum momentum(Schedule lr, double momentum) {
+        return new Momentum(null, lr, new Momentum.Settings(momentum, false, 0));
+    }
+
+    /** Nesterov momentum, PyTorch's {@code SGD(lr, momentum, nesterov=True)}. */
+    public static Momentum nesterov(double lr, double momentum) {
+        return nesterov(constant(lr), momentum);
+    }
+
+    /** Nesterov momentum with a scheduled learning rate. */
+    public static Momentum nesterov(Schedule lr, double momentum) {
+        return new Momentum(null, lr, new Momentum.Settings(momentum, true, 0));
+    }
+
+    /** AdaGrad with PyTorch's default eps 1e-10. */
+    public static AdaGrad adaGrad(double lr) {
+        return adaGrad(constant(lr));
+    }
+
+    /** AdaGrad with a scheduled learning rate. */
+    public static AdaGrad adaGrad(Schedule lr) {
+        return new AdaGrad(null, lr, new AdaGrad.Settings(1e-10, 0));
+    }
+
+    /** RMSProp with PyTorch's defaults: alpha 0.99, eps 1e-8, no momentum, not centered. */
+    public static RmsProp rmsProp(double lr) {
+        return rmsProp(constant(lr));
+    }
+
+    /** RMSProp with a scheduled learning rate. */
+    public static RmsProp rmsProp(Schedule lr) {
+        return new RmsProp(null, lr, new RmsProp.Settings(0.99, 1e-8, 0, false, 0));
+    }
+
+    /** Adam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay. */
+    public static Adam adam(double lr) {
+        return adam(constant(lr));
+    }
+
+    /** Adam with a scheduled learning rate. */
+    public static Adam adam(Schedule lr) {
+        return new Adam(null, lr, new Adam.Settings(0.9, 0.999, 1e-8, 0, false, false, true));
+    }
+
+    /** AdamW (decoupled weight decay) with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, weight decay 0.01. */
+    public static Adam adamW(double lr) {
+        return adamW(constant(lr));
+    }
+
+    /** AdamW with a scheduled learning rate. */
+    public static Adam adamW(Schedule lr) {
+        return new Adam(null, lr, new Adam.Settings(0.9, 0.999, 1e-8, 0.01, true, false, true));
+    }
+
+    /** RAdam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay. */
+    public static RAdam rAdam(double lr) {
+        return rAdam(constant(lr));
+    }
+
+    /** RAdam with a scheduled learning rate. */
+    public static RAdam rAdam(Schedule lr) {
+        return new RAdam(null, lr, new RAdam.Settings(0.9, 0.999, 1e-8, 0, false));
+    }
+
+    /** Lion with the paper's defaults: beta1 0.9, beta2 0.99, no weight decay (use a 3-10x smaller lr than AdamW). */
+    public static Lion lion(double lr) {
+        return lion(constant(lr));
+    }
+
+    /** Lion with a scheduled learning rate. */
+    public static Lion lion(Schedule lr) {
+        return new Lion(null, lr, new Lion.Settings(0.9, 0.99, 0));
+    }
+}

@@ -1,0 +1,88 @@
+package trainwell.optimizers;
+
+import java.util.ArrayList;
+import java.util.List;
+import trainwell.core.Args;
+
+/**
+ * Runs optimizers on a 2-D surface and records their trajectories, e.g.
+ * {@code TrajectoryRecorder.on(Surfaces.rosenbrock()).from(-1.5, 2).steps(500).record(Optimizers.adam(0.05))}.
+ *
+ * <p>A run stops early, flagged as diverged, when a coordinate or the loss becomes NaN or infinite, or when
+ * the loss grows beyond {@code explosionFactor} times max(1, |initial loss|); the offending point is not
+ * recorded, so every recorded value is finite and plottable.
+ *
+ * @param surface the surface to descend
+ * @param start the start point
+ * @param steps the number of steps to take
+ * @param explosionFactor how many times the initial loss (at least 1) counts as having exploded
+ */
+public record TrajectoryRecorder(Surface surface, Point start, int steps, double explosionFactor) {
+
+    /** Checks the surface and start are given, steps >= 0 and the explosion factor > 1. */
+    public TrajectoryRecorder {
+        Args.notNull("surface", surface);
+        Args.notNull("start", start);
+        Args.finite("start.x", start.x());
+        Args.finite("start.y", start.y());
+        Args.nonNegative("steps", steps);
+        Args.check(explosionFactor > 1 && !Double.isInfinite(explosionFactor), "explosionFactor",
+                "must be finite and > 1", explosionFactor);
+    }
+
+    /** A recorder on {@code surface} from its classic start point, for 100 steps, explosion at 1e6 times. */
+    public static TrajectoryRecorder on(Surface surface) {
+        Args.notNull("surface", surface);
+        return new TrajectoryRecorder(surface, surface.start(), 100, 1e6);
+    }
+
+    /** A copy that starts at (x, y). */
+    public TrajectoryRecorder from(double x, double y) {
+        return new TrajectoryRecorder(surface, new Point(x, y), steps, explosionFactor);
+    }
+
+    /** A copy that takes {@code steps} steps. */
+    public TrajectoryRecorder steps(int steps) {
+        return new TrajectoryRecorder(surface, start, steps, explosionFactor);
+    }
+
+    /** A copy that counts a loss beyond {@code factor} times max(1, |initial loss|) as divergence. */
+    public TrajectoryRecorder explosionFactor(double factor) {
+        return new TrajectoryRecorder(surface, start, steps, factor);
+    }
+
+    /** Resets the optimizer, runs it from the start point and returns its trajectory. */
+    public Trajectory record(Optimizer optimizer) {
+        Args.notNull("optimizer", optimizer);
+        optimizer.reset();
+        Surface.GradientSource gradients = surface.gradientSource();
+        double[] p = start.toArray();
+        double initialLoss = surface.value(start);
+        double limit = explosionFactor * Math.max(1, Math.abs(initialLoss));
+        List<Point> points = new ArrayList<>(List.of(start));
+        List<Double> losses = new ArrayList<>(List.of(initialLoss));
+        boolean diverged = false;
+        for (int k = 0; k < steps; k++) {
+            optimizer.step(p, gradients.gradient(p[0], p[1]));
+            double loss = surface.value(p[0], p[1]);
+            if (!Double.isFinite(p[0]) || !Double.isFinite(p[1]) || !Double.isFinite(loss)
+                    || Math.abs(loss) > limit) {
+                diverged = true;
+                break;
+            }
+            points.add(new Point(p[0], p[1]));
+            losses.add(loss);
+        }
+        return new Trajectory(optimizer.name(), points, losses, diverged);
+    }
+
+    /** The trajectories of several optimizers from the same start, for one picture. */
+    public List<Trajectory> recordAll(Optimizer... optimizers) {
+        Args.notNull("optimizers", optimizers);
+        List<Trajectory> out = new ArrayList<>();
+        for (Optimizer optimizer : optimizers) {
+            out.add(record(optimizer));
+        }
+        return List.copyOf(out);
+    }
+}

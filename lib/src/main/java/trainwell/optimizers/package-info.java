@@ -1,0 +1,14 @@
+/**
+ * Optimizers written from scratch on plain {@code double[]} parameters, and 2-D surfaces to watch them on.
+ *
+ * <p>Each update rule fits in a few lines of its class's {@code update} method and matches
+ * {@code torch.optim} where PyTorch has it (GD/SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam, Adam with
+ * L2, AdamW, AMSGrad, RAdam); Lion follows its paper. A typical notebook cell:
+ *
+ * <pre>{@code
+ * var runs = TrajectoryRecorder.on(Surfaces.illConditioned()).steps(100)
+ *         .recordAll(Optimizers.gd(0.45), Optimizers.momentum(0.1, 0.9), Optimizers.adam(0.5));
+ * runs.get(0).toTable();   // step, x, y, loss
+ * }</pre>
+ */
+package trainwell.optimizers;
