@@ -1,7 +1,7 @@
 package trainwell.optimizers;
 
-import trainwell.core.Args;
 import trainwell.schedules.Schedule;
+import trainwell.schedules.Schedules;
 
 /**
  * Static factories for every optimizer, with PyTorch's defaults; refine with the fluent methods, e.g.
@@ -13,10 +13,9 @@ public final class Optimizers {
 
     private Optimizers() {}
 
-    /** A constant learning rate as a schedule; rejects NaN, infinite and negative rates. */
+    /** A constant learning rate as a schedule ({@link Schedules#constant}); rejects NaN, infinite and negative rates. */
     public static Schedule constant(double lr) {
-        Args.nonNegative("lr", lr);
-        return step -> lr;
+        return Schedules.constant(lr);
     }
 
     /** Plain gradient descent {@code p -= lr * g} on exact gradients (legend "GD"). */
