@@ -93,7 +93,11 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries):
         client.on_cell_complete = on_done
         client.on_cell_error = on_done
         try:
-            client.execute(stdout=log, stderr=log)
+            env = dict(os.environ)
+            if "solutions" in path.parts:
+                # Solved lessons: an exercise check that fails (or is unsolved) must fail the run.
+                env["TRAINWELL_EXERCISES_STRICT"] = "true"
+            client.execute(stdout=log, stderr=log, env=env)
             result["result"] = "pass"
         except CellTimeoutError:
             result["detail"] = f"cell {state['cell']}: timed out after {cell_timeout:.0f} s"
