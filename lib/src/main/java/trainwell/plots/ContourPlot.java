@@ -158,7 +158,12 @@ public final class ContourPlot implements Plot {
                 ColorMap.viridis((Math.min(levels - 1, Math.floor(t * levels)) + 0.5) / levels), LIGHTEN);
         Canvas c = new Canvas(theme, title, xTitle, Canvas.numericTicks(xs, 6), yTitle,
                 Canvas.numericTicks(ys, 5), s, bands);
-        p = c.plot();
+        if (!c.plot().getSize().equals(p.getSize())) {
+            // The colour bar's labels changed the plot's width: sample again, keep the scale (values are
+            // clamped to it, and the range of a smooth function hardly moves by a pixel's shift).
+            p = c.plot();
+            v = sample(p.width, p.height);
+        }
         Graphics2D g = c.graphics();
         BufferedImage image = new BufferedImage(p.width, p.height, BufferedImage.TYPE_INT_RGB);
         for (int j = 0; j < p.height; j++) {
