@@ -147,7 +147,8 @@ public final class LinePlot implements Plot {
 
     /** Adds one curve from two numeric columns of a table, named after the y column. */
     public LinePlot table(Table table, String xColumn, String yColumn) {
-        return series(yColumn, Columns.doubles(table, xColumn), Columns.doubles(table, yColumn));
+        series(yColumn, Columns.doubles(table, xColumn), Columns.doubles(table, yColumn));
+        return defaultAxisTitles(xColumn, yColumn);
     }
 
     /**
@@ -160,6 +161,11 @@ public final class LinePlot implements Plot {
         for (Map.Entry<String, List<Integer>> g : Columns.groups(table, groupColumn).entrySet()) {
             series(g.getKey(), Columns.pick(xs, g.getValue()), Columns.pick(ys, g.getValue()));
         }
+        return defaultAxisTitles(xColumn, yColumn);
+    }
+
+    /** Axis titles from column names, unless the notebook set its own. */
+    private LinePlot defaultAxisTitles(String xColumn, String yColumn) {
         if ("step".equals(xTitle)) {
             xTitle = xColumn;
         }
