@@ -140,6 +140,11 @@ class CheckTest {
         }
 
         @Test
+        void aFunctionThatReturnsTheTodoPlaceholderIsNotSolved() {
+            assertTrue(Check.function("your RMS", x -> Exercise.TODO, Math::sqrt, new double[] {4}, 1e-9).notSolved());
+        }
+
+        @Test
         void anOptimizerStepThatUpdatesInPlaceIsCompared() {
             Function<double[], double[]> mine = w -> {
                 for (int i = 0; i < w.length; i++) {
