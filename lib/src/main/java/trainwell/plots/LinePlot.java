@@ -1,0 +1,294 @@
+package trainwell.plots;
+
+import java.awt.BasicStroke;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.Table;
+import trainwell.core.Args;
+import trainwell.results.Columns;
+
+/**
+ * A multi-series line chart: training curves with optional log axes, EMA smoothing and event markers.
+ *
+ * <pre>{@code
+ * Plots.line("Loss").x("step").y("loss").logY()
+ *      .series("Adam", steps, adamLoss).series("SGD", steps, sgdLoss)
+ *      .smooth(0.9).marker(1000, "restart").show();
+ * }</pre>
+ */
+public final class LinePlot implements Plot {
+
+    /** Opacity of a raw curve drawn behind its smoothed version. */
+    static final double RAW_ALPHA = 0.25;
+
+    /**
+     * Name of an invisible one-point series added to every chart. XChart puts a tick at every data x
+     * (0, 215, 430, ...) when all x values are equally spaced, as steps are; one point off that grid
+     * restores its ordinary 1-2-5 ticks.
+     */
+    public static final String TICK_HELPER = "(tick helper)";
+
+    /** Suffix of the (legend-less) series that holds a raw curve behind its smoothed version. */
+    public static final String RAW_SUFFIX = " (raw)";
+
+    private record Curve(String name, double[] xs, double[] ys) {}
+
+    private record Event(double x, String label) {}
+
+    private final String title;
+    private String xTitle = "step";
+    private String yTitle = "";
+    private boolean logX;
+    private boolean logY;
+    private double smoothing = 0;
+    private boolean showRaw = true;
+    private Theme theme = Theme.notebook();
+    private final List<Curve> curves = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+
+    LinePlot(String title) {
+        this.title = Args.notNull("title", title);
+    }
+
+    /** Title of the x axis (default "step"). */
+    public LinePlot x(String axisTitle) {
+        this.xTitle = Args.notNull("axisTitle", axisTitle);
+        return this;
+    }
+
+    /** Title of the y axis. */
+    public LinePlot y(String axisTitle) {
+        this.yTitle = Args.notNull("axisTitle", axisTitle);
+        return this;
+    }
+
+    /** Logarithmic x axis (every x must then be > 0). */
+    public LinePlot logX() {
+        this.logX = true;
+        return this;
+    }
+
+    /** Logarithmic y axis (every y must then be > 0), the usual view of a loss. */
+    public LinePlot logY() {
+        this.logY = true;
+        return this;
+    }
+
+    /** Draws every series smoothed by a bias-corrected EMA of this weight in [0, 1); 0 turns it off. */
+    public LinePlot smooth(double weight) {
+        Args.inRangeExclusive("weight", weight, 0, 1);
+        this.smoothing = weight;
+        return this;
+    }
+
+    /** Whether a smoothed series keeps its raw curve as a faint line behind it (default true). */
+    public LinePlot showRaw(boolean show) {
+        this.showRaw = show;
+        return this;
+    }
+
+    /** Size, fonts and colours; default {@link Theme#notebook()}. */
+    public LinePlot theme(Theme theme) {
+        this.theme = Args.notNull("theme", theme);
+        return this;
+    }
+
+    /** The same look at another size in pixels. */
+    public LinePlot size(int width, int height) {
+        this.theme = theme.size(width, height);
+        return this;
+    }
+
+    /**
+     * Adds a curve. Non-finite y values (a diverged run) are drawn as gaps; x values must be finite.
+     */
+    public LinePlot series(String name, double[] xs, double[] ys) {
+        Args.notNull("name", name);
+        Args.notNull("xs", xs);
+        Args.notNull("ys", ys);
+        Args.check(xs.length == ys.length, "ys of series '" + name + "'",
+                "must have as many values as xs (" + xs.length + ")", ys.length + " values");
+        Args.check(xs.length > 0, "series '" + name + "'", "must not be empty", "0 points");
+        for (int i = 0; i < xs.length; i++) {
+            Args.finite("x[" + i + "] of series '" + name + "'", xs[i]);
+        }
+        Args.check(curves.stream().noneMatch(c -> c.name.equals(name)), "name", "must be unique", name);
+        double[] y = ys.clone();
+        boolean any = false;
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                y[i] = Double.NaN;
+            } else {
+                any = true;
+            }
+        }
+        Args.check(any, "ys of series '" + name + "'", "must hold at least one finite value", "none");
+        curves.add(new Curve(name, xs.clone(), y));
+        return this;
+    }
+
+    /** Adds a curve over x = 0, 1, 2, ... (e.g. one value per step). */
+    public LinePlot series(String name, double[] ys) {
+        Args.notNull("ys", ys);
+        double[] xs = new double[ys.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i;
+        }
+        return series(name, xs, ys);
+    }
+
+    /** Adds one curve from two numeric columns of a table, named after the y column. */
+    public LinePlot table(Table table, String xColumn, String yColumn) {
+        series(yColumn, Columns.doubles(table, xColumn), Columns.doubles(table, yColumn));
+        return defaultAxisTitles(xColumn, yColumn);
+    }
+
+    /**
+     * Adds one curve per value of {@code groupColumn} (e.g. "optimizer"), in order of first appearance;
+     * axis titles default to the column names.
+     */
+    public LinePlot table(Table table, String xColumn, String yColumn, String groupColumn) {
+        double[] xs = Columns.doubles(table, xColumn);
+        double[] ys = Columns.doubles(table, yColumn);
+        for (Map.Entry<String, List<Integer>> g : Columns.groups(table, groupColumn).entrySet()) {
+            series(g.getKey(), Columns.pick(xs, g.getValue()), Columns.pick(ys, g.getValue()));
+        }
+        return defaultAxisTitles(xColumn, yColumn);
+    }
+
+    /** Axis titles from column names, unless the notebook set its own. */
+    private LinePlot defaultAxisTitles(String xColumn, String yColumn) {
+        if ("step".equals(xTitle)) {
+            xTitle = xColumn;
+        }
+        if (yTitle.isEmpty()) {
+            yTitle = yColumn;
+        }
+        return this;
+    }
+
+    /** A thin dashed vertical line at {@code x}, e.g. a warm restart. */
+    public LinePlot marker(double x) {
+        return marker(x, "");
+    }
+
+    /** A thin dashed vertical line at {@code x} with a short label at the top. */
+    public LinePlot marker(double x, String label) {
+        Args.finite("marker x", x);
+        events.add(new Event(x, Args.notNull("label", label)));
+        return this;
+    }
+
+    /** Vertical markers at several x values sharing one label (e.g. "restart"). */
+    public LinePlot markers(String label, double... xs) {
+        Args.notNull("xs", xs);
+        for (double x : xs) {
+            marker(x, label);
+        }
+        return this;
+    }
+
+    /** Builds the XChart chart (checks log axes against the data). */
+    public XYChart chart() {
+        if (curves.isEmpty()) {
+            throw new IllegalStateException("Add at least one series before drawing the chart '" + title + "'");
+        }
+        for (Curve c : curves) {
+            if (logX) {
+                requirePositive(c.xs, "x", c.name);
+            }
+            if (logY) {
+                requirePositive(c.ys, "y", c.name);
+            }
+        }
+        XYChart chart = new XYChart(theme.width(), theme.height());
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        var s = chart.getStyler();
+        theme.apply(s);
+        s.setXAxisLogarithmic(logX);
+        s.setYAxisLogarithmic(logY);
+        s.setYAxisLogarithmicDecadeOnly(false);
+        s.setXAxisLogarithmicDecadeOnly(false);
+        s.setLegendVisible(curves.size() > 1);
+        BasicStroke line = new BasicStroke(theme.lineWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
+            var color = theme.color(i);
+            double[] ys = c.ys;
+            if (smoothing > 0) {
+                if (showRaw) {
+                    XYSeries raw = chart.addSeries(c.name + RAW_SUFFIX, c.xs, c.ys);
+                    raw.setMarker(SeriesMarkers.NONE);
+                    raw.setLineColor(Theme.faint(color, RAW_ALPHA));
+                    raw.setLineStyle(new BasicStroke(Math.max(1f, theme.lineWidth() / 2)));
+                    raw.setShowInLegend(false);
+                }
+                ys = Smoothing.ema(c.ys, smoothing);
+            }
+            XYSeries series = chart.addSeries(c.name, c.xs, ys);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineColor(color);
+            series.setLineStyle(line);
+        }
+        addTickHelper(chart);
+        double top = maxY();
+        for (Event e : events) {
+            chart.addAnnotation(new AnnotationLine(e.x, true, false));
+            if (!e.label.isEmpty()) {
+                chart.addAnnotation(new AnnotationText(e.label, e.x, top, false));
+            }
+        }
+        return chart;
+    }
+
+    /** Renders the chart to an image of the theme's size. */
+    @Override
+    public BufferedImage image() {
+        return BitmapEncoder.getBufferedImage(chart());
+    }
+
+    private void addTickHelper(XYChart chart) {
+        Curve c = curves.get(0);
+        double x = c.xs.length > 1 ? (c.xs[0] + c.xs[1]) / 2 : c.xs[0];
+        double y = Double.NaN;
+        for (double v : c.ys) {
+            if (!Double.isNaN(v)) {
+                y = v;
+                break;
+            }
+        }
+        XYSeries helper = chart.addSeries(TICK_HELPER, new double[] {x}, new double[] {y});
+        helper.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        helper.setMarker(SeriesMarkers.NONE);
+        helper.setShowInLegend(false);
+    }
+
+    private double maxY() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (Curve c : curves) {
+            for (double y : c.ys) {
+                if (!Double.isNaN(y)) {
+                    m = Math.max(m, y);
+                }
+            }
+        }
+        return m;
+    }
+
+    private void requirePositive(double[] values, String axis, String series) {
+        for (int i = 0; i < values.length; i++) {
+            Args.check(!(values[i] <= 0), axis + "[" + i + "] of series '" + series + "'",
+                    "must be > 0 on a logarithmic " + axis + " axis", values[i]);
+        }
+    }
+}
