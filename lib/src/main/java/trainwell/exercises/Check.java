@@ -36,6 +36,9 @@ public final class Check {
     /** System property that turns strict mode on for the whole JVM. */
     public static final String STRICT_PROPERTY = "trainwell.exercises.strict";
 
+    /** Environment variable that turns strict mode on for the whole JVM (set for solved lessons). */
+    public static final String STRICT_ENV = "TRAINWELL_EXERCISES_STRICT";
+
     /** Differences up to this size count as equal whatever the relative tolerance (answers of 0). */
     public static final double ABSOLUTE_FLOOR = 1e-12;
 
@@ -49,10 +52,16 @@ public final class Check {
         strict = on;
     }
 
-    /** Whether failed and unsolved checks throw: {@link #strict(boolean)}, else the system property. */
+    /**
+     * Whether failed and unsolved checks throw: {@link #strict(boolean)}, else the system property, else
+     * the environment variable {@value #STRICT_ENV} (the notebook runner sets it for solved lessons).
+     */
     public static boolean isStrict() {
         Boolean s = strict;
-        return s != null ? s : Boolean.getBoolean(STRICT_PROPERTY);
+        if (s != null) {
+            return s;
+        }
+        return Boolean.getBoolean(STRICT_PROPERTY) || "true".equalsIgnoreCase(System.getenv(STRICT_ENV));
     }
 
     /** Forgets {@link #strict(boolean)}, so that the system property decides again. */
