@@ -325,7 +325,7 @@ def index_page(lessons, solutions):
         parts += ["<h2>Solutions</h2>",
                   '<table><thead><tr><th class="num">#</th><th>solution</th><th class="num">run time*</th>'
                   "</tr></thead><tbody>", rows(solutions, False), "</tbody></table>"]
-    parts += [f"<footer>*Run time of the whole notebook as measured by <code>bin/test</code>, kernel start "
+    parts += [f"<footer>*Run time of the whole notebook in the notebook runner (<code>bin/test</code>), kernel start "
               f"included (≈: from the cells' time stamps, without the kernel start). All lessons: "
               f"{fmt_seconds(total)}. Built {built} by <code>bin/render</code> from the executed "
               f"notebooks in <code>target/executed/</code>.</footer>",
