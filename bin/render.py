@@ -198,8 +198,9 @@ def nav(entry, prev, nxt, where):
                  else '<span class="disabled">next →</span>')
     items.append('<span class="spacer"></span>')
     approx = "≈ " if entry["approximate"] else ""
-    items.append(f'<span class="runtime" title="measured by bin/test, kernel start included">'
-                 f'run time {approx}{fmt_seconds(entry["seconds"])}</span>')
+    how = ("from the cells' time stamps, kernel start excluded" if entry["approximate"]
+           else "measured by the notebook runner, kernel start included")
+    items.append(f'<span class="runtime" title="{how}">run time {approx}{fmt_seconds(entry["seconds"])}</span>')
     if entry.get("deck"):
         items.append(link(up + entry["deck"], "▶ Slides"))
     return f'<nav class="course-nav {where}">' + " ".join(items) + "</nav>"
