@@ -1,0 +1,101 @@
+package trainwell.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TransformerLMTest {
+
+    private static NDManager manager;
+    private static TransformerLM model;
+
+    @BeforeAll
+    static void open() {
+        Engine.getInstance().setRandomSeed(3);
+        manager = NDManager.newBaseManager();
+        model = Transformers.languageModel(Tiny.config(), manager);
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    private static float[] logitsAtPositions(int[] ids, int upTo) {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray logits = model.logits(Tiny.store(m), m.create(new int[][] {ids}), null, false);
+            return logits.get(":, 0:" + upTo + ", :").toFloatArray();
+        }
+    }
+
+    @Test
+    void changingAFutureTokenDoesNotChangeEarlierOutputs() {
+        int[] a = {3, 4, 5, 6, 7, 8, 9, 10};
+        int[] b = a.clone();
+        b[5] = 11;
+        assertArrayEquals(logitsAtPositions(a, 5), logitsAtPositions(b, 5), 1e-5f);
+    }
+
+    @Test
+    void changingAPastTokenChangesLaterOutputs() {
+        int[] a = {3, 4, 5, 6, 7, 8};
+        int[] b = a.clone();
+        b[0] = 11;
+        float[] la = logitsAtPositions(a, 6);
+        float[] lb = logitsAtPositions(b, 6);
+        int v = 12;
+        double diff = 0;
+        for (int i = 5 * v; i < 6 * v; i++) {
+            diff += Math.abs(la[i] - lb[i]);
+        }
+        assertTrue(diff > 1e-4, "last position must see the first token, diff " + diff);
+    }
+
+    @Test
+    void logitsHaveBatchTimeVocabShape() {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray ids = m.create(new int[][] {{3, 4, 5}, {6, 7, 8}});
+            assertEquals(new Shape(2, 3, 12), model.logits(Tiny.store(m), ids, null, false).getShape());
+        }
+    }
+
+    @Test
+    void tiedModelHasNoHeadParameter() {
+        assertTrue(model.namedParameters().keySet().stream().noneMatch(n -> n.startsWith("head")));
+        assertTrue(model.namedParameters().containsKey("decoder.layer1.selfAttention.qkv.weight"));
+    }
+
+    @Test
+    void generateStopsAtMaxNewTokens() {
+        assertEquals(5, model.generate(manager, new int[] {3, 4}, 5, -1).length);
+    }
+
+    @Test
+    void generateStopsBeforeEos() {
+        int first = model.generate(manager, new int[] {3, 4}, 1, -1)[0];
+        assertEquals(0, model.generate(manager, new int[] {3, 4}, 5, first).length);
+    }
+
+    @Test
+    void generateRunsPastMaxLengthBySlidingTheContext() {
+        assertEquals(20, model.generate(manager, new int[] {3}, 20, -1).length);
+    }
+
+    @Test
+    void inferenceLeavesNoArraysOnTheModelManager() {
+        int before = manager.getManagedArrays().size();
+        model.generate(manager, new int[] {3, 4, 5}, 4, -1);
+        try (NDManager m = manager.newSubManager()) {
+            model.logits(Tiny.store(m), m.create(new int[][] {{3, 4}}), null, false);
+        }
+        assertEquals(before, manager.getManagedArrays().size());
+    }
+}
