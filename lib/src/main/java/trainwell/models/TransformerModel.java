@@ -51,6 +51,14 @@ public abstract class TransformerModel extends ModelBlock implements Probed {
         initialize(manager, DataType.FLOAT32, new Shape(1, 1));
     }
 
+    /**
+     * Draws every allocated parameter again from the configured scheme, e.g. after a DJL Trainer allocated
+     * them with its own initializers, or to restart an experiment from a fresh draw.
+     */
+    public void reinitialize() {
+        config.init().apply(this, encoderDepth(), decoderDepth());
+    }
+
     /** Parameters by dotted name, e.g. {@code decoder.layer0.selfAttention.qkv.weight}; tied weights appear once. */
     public Map<String, Parameter> namedParameters() {
         return ParameterNames.of(this);

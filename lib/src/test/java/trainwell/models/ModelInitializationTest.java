@@ -118,6 +118,16 @@ class ModelInitializationTest {
     }
 
     @Test
+    void reinitializeRedrawsFromTheConfiguredScheme() {
+        try (NDManager owner = manager.newSubManager()) {
+            TransformerLM model = Transformers.languageModel(wide(InitScheme.gpt2()), owner);
+            InitScheme.normal(0.5).apply(model, 0, 4);
+            model.reinitialize();
+            assertStd(0.02 / Math.sqrt(8), model.namedParameters().get("decoder.layer0.ffn.out.weight").getArray());
+        }
+    }
+
+    @Test
     void planGivesFusedProjectionsAStackedInit() {
         TransformerLM model = Transformers.languageModel(wide(InitScheme.gpt2()));
         Map<String, Init> plan = InitScheme.gpt2().plan(model, 0, 4);

@@ -1,6 +1,5 @@
 package trainwell.models;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 
@@ -18,10 +17,5 @@ final class Tiny {
     /** An inference parameter store on {@code manager}. */
     static ParameterStore store(NDManager manager) {
         return new ParameterStore(manager, false);
-    }
-
-    /** The values of an array as a flat float[]. */
-    static float[] values(NDArray x) {
-        return x.toFloatArray();
     }
 }
