@@ -88,7 +88,8 @@ public record InitScheme(String name, Rule rule) {
     /**
      * GPT-2: N(0, 0.02^2) everywhere, and the projections that write into the residual stream (attention
      * output, FFN out) get std 0.02 / sqrt(2 L), L = layers in their stack, because each of the 2L residual
-     * branches adds variance to the stream (Radford et al. 2019; nanoGPT's c_proj init).
+     * branches adds variance to the stream (Radford et al. 2019; nanoGPT's c_proj init). A decoder layer of
+     * an encoder-decoder has three residual branches (cross-attention too); the formula keeps 2L there as well.
      */
     public static InitScheme gpt2() {
         return new InitScheme("gpt2", (role, site) -> {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +90,32 @@ class TransformerLMTest {
     @Test
     void generateRunsPastMaxLengthBySlidingTheContext() {
         assertEquals(20, model.generate(manager, new int[] {3}, 20, -1).length);
+    }
+
+    @Test
+    void trainingStepLeavesNoArraysOnTheModelManager() {
+        int before = manager.getManagedArrays().size();
+        try (NDManager m = manager.newSubManager(); GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray ids = m.create(new int[][] {{3, 4, 5, 6}});
+            NDArray logits = model.logits(Tiny.store(m), ids.get(":, 0:3"), null, true);
+            collector.backward(TokenLoss.crossEntropy(logits, ids.get(":, 1:"), 0));
+            for (Parameter p : model.namedParameters().values()) {
+                try (NDArray g = p.getArray().getGradient()) {
+                    g.subi(g);
+                }
+            }
+        }
+        assertEquals(before, manager.getManagedArrays().size());
+    }
+
+    @Test
+    void djlForwardGivesTheSameLogitsAsTheTypedMethod() {
+        try (NDManager m = manager.newSubManager()) {
+            NDArray ids = m.create(new int[][] {{3, 4, 5}});
+            float[] typed = model.logits(Tiny.store(m), ids, null, false).toFloatArray();
+            float[] djl = model.forward(Tiny.store(m), new NDList(ids), false).head().toFloatArray();
+            assertArrayEquals(typed, djl);
+        }
     }
 
     @Test
