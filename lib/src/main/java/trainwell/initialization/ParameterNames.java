@@ -13,8 +13,8 @@ public final class ParameterNames {
 
     /**
      * The block's parameters keyed by dotted path, in registration order. DJL joins child names with "_"
-     * and prefixes each child with its two-digit position ("01encoder_02layer0_..."); this drops the
-     * prefixes and uses dots, so block and parameter names must not contain "_".
+     * and prefixes each child with its position, at least two digits ("01encoder_02layer0_..."); this drops the
+     * prefixes and uses dots, so block and parameter names must not contain "_" nor start with a digit.
      */
     public static Map<String, Parameter> of(Block block) {
         Map<String, Parameter> named = new LinkedHashMap<>();
@@ -31,7 +31,8 @@ public final class ParameterNames {
             if (out.length() > 0) {
                 out.append('.');
             }
-            out.append(segment.matches("\\d\\d.+") ? segment.substring(2) : segment);
+            // DJL's prefix is "%02d": two digits, three from the 100th child on; our block names never start with a digit.
+            out.append(segment.replaceFirst("^\\d+", ""));
         }
         return out.toString();
     }

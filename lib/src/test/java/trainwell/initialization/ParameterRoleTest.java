@@ -42,6 +42,11 @@ class ParameterRoleTest {
     }
 
     @Test
+    void djlPrefixesOfThreeDigitsAreDroppedToo() {
+        assertEquals("encoder.layer99.ffn.in.weight", ParameterNames.clean("02encoder_100layer99_03ffn_01in_weight"));
+    }
+
+    @Test
     void stackIsTheFirstSegment() {
         assertEquals(Stack.ENCODER, Stack.of("encoder.layer0.ffn.in.weight"));
         assertEquals(Stack.DECODER, Stack.of("decoder.finalNorm.gamma"));
