@@ -11,23 +11,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AttentionTest {
+class AttentionTest extends WithManager {
 
-    private static NDManager manager;
 
     @BeforeAll
     static void open() {
         Engine.getInstance().setRandomSeed(11);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static NDArray random(NDManager m, long... shape) {

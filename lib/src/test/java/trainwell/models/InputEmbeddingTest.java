@@ -6,25 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import trainwell.initialization.Init;
 import trainwell.initialization.InitScheme;
 
-class InputEmbeddingTest {
+class InputEmbeddingTest extends WithManager {
 
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     /** The embedding of a single token at position 0..t-1, with every table entry set to 1. */
     private static float[] embedOnes(TransformerConfig config, int t) {

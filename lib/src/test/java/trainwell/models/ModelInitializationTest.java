@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import trainwell.initialization.DeepNorm;
@@ -16,20 +15,13 @@ import trainwell.initialization.Init;
 import trainwell.initialization.InitScheme;
 import trainwell.initialization.Stack;
 
-class ModelInitializationTest {
+class ModelInitializationTest extends WithManager {
 
     private static final int D = 128;
-    private static NDManager manager;
 
     @BeforeAll
     static void open() {
         Engine.getInstance().setRandomSeed(17);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static TransformerConfig wide(InitScheme init) {

@@ -8,25 +8,17 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import trainwell.initialization.InitScheme;
 
-class NormPlacementTest {
+class NormPlacementTest extends WithManager {
 
     private static final int D = 32;
-    private static NDManager manager;
 
     @BeforeAll
     static void open() {
         Engine.getInstance().setRandomSeed(13);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     /** Per-position [mean, std] over d_model of one encoder layer's output for inputs with std 3. */

@@ -16,8 +16,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import trainwell.initialization.InitScheme;
 import trainwell.initialization.ParameterNames;
@@ -26,21 +24,10 @@ import trainwell.initialization.ParameterNames;
  * Our encoder and decoder layers compute what PyTorch's nn.TransformerEncoderLayer / DecoderLayer compute
  * with the same weights (values from lib/reference/transformer_layers.py).
  */
-class PyTorchLayerReferenceTest {
+class PyTorchLayerReferenceTest extends WithManager {
 
     /** Absolute, on outputs of order 1 (about 1e-6 relative); both sides compute in float32. */
     private static final float TOLERANCE = 1e-6f;
-    private static NDManager manager;
-
-    @BeforeAll
-    static void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
 
     private static JsonObject load(String name) throws IOException {
         try (InputStream in = PyTorchLayerReferenceTest.class.getResourceAsStream("/reference/transformer_layers/" + name + ".json")) {

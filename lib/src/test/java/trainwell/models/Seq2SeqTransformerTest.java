@@ -7,27 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class Seq2SeqTransformerTest {
+class Seq2SeqTransformerTest extends WithManager {
 
     private static final int PAD = 0;
     private static final int BOS = 1;
-    private static NDManager manager;
     private static Seq2SeqTransformer model;
 
     @BeforeAll
     static void open() {
         Engine.getInstance().setRandomSeed(5);
-        manager = NDManager.newBaseManager();
         model = Transformers.encoderDecoder(Tiny.config(), manager);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static float[] logits(int[][] src, int[][] tgt) {

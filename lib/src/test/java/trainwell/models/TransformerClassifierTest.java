@@ -7,23 +7,15 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TransformerClassifierTest {
+class TransformerClassifierTest extends WithManager {
 
-    private static NDManager manager;
 
     @BeforeAll
     static void open() {
         Engine.getInstance().setRandomSeed(9);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static float[] logits(TransformerClassifier model, int[][] ids, int[][] maskFrom) {

@@ -11,25 +11,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TransformerLMTest {
+class TransformerLMTest extends WithManager {
 
-    private static NDManager manager;
     private static TransformerLM model;
 
     @BeforeAll
     static void open() {
         Engine.getInstance().setRandomSeed(3);
-        manager = NDManager.newBaseManager();
         model = Transformers.languageModel(Tiny.config(), manager);
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
     }
 
     private static float[] logitsAtPositions(int[] ids, int upTo) {
