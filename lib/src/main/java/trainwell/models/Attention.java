@@ -1,0 +1,31 @@
+package trainwell.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+
+/** Scaled dot-product attention, softmax(Q K^T / sqrt(d_k) + mask) V (Vaswani et al. 2017, eq. 1). */
+public final class Attention {
+
+    private Attention() {}
+
+    /**
+     * Attends queries (..., Tq, d_k) to keys (..., Tk, d_k) and values (..., Tk, d_v) with an optional
+     * additive mask (see {@link Masks}); returns the output (..., Tq, d_v) and the weights (..., Tq, Tk).
+     */
+    public static NDList scaledDotProduct(NDArray q, NDArray k, NDArray v, NDArray mask) {
+        NDArray weights = weights(q, k, mask);
+        return new NDList(weights.matMul(v), weights);
+    }
+
+    /** The attention weights softmax(Q K^T / sqrt(d_k) + mask); each row sums to 1 over the keys. */
+    public static NDArray weights(NDArray q, NDArray k, NDArray mask) {
+        long dk = q.getShape().get(q.getShape().dimension() - 1);
+        // Scaling q (T x d_k values) is cheaper than scaling the scores (T x T); dividing by sqrt(d_k) keeps
+        // the dot products at unit variance so the softmax does not saturate.
+        NDArray scores = q.mul(1.0 / Math.sqrt(dk)).matMul(k.swapAxes(-1, -2));
+        if (mask != null) {
+            scores = scores.addi(mask);
+        }
+        return scores.softmax(-1);
+    }
+}

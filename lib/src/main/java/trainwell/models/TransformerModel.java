@@ -1,0 +1,121 @@
+package trainwell.models;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import trainwell.initialization.ActivationProbe;
+import trainwell.initialization.ParameterNames;
+import trainwell.initialization.Probed;
+
+/**
+ * What the three Transformer models share: their configuration, initialization by the configured
+ * {@link trainwell.initialization.InitScheme}, readable parameter names, attention-weight recording and
+ * activation probing.
+ *
+ * <p>Training: call the model's typed {@code logits(ps, ..., true)} inside a GradientCollector with
+ * {@code new ParameterStore(manager, false)}, or hand the block to a DJL Trainer (its forward takes the
+ * NDList documented on each model). Inference helpers (decoding, prediction) open their own sub-managers.
+ */
+public abstract class TransformerModel extends ModelBlock implements Probed {
+
+    private final TransformerConfig config;
+
+    TransformerModel(TransformerConfig config) {
+        this.config = config;
+    }
+
+    /** The configuration the model was built from. */
+    public TransformerConfig config() {
+        return config;
+    }
+
+    /** Encoder layers of this model (0 for a decoder-only language model). */
+    public abstract int encoderDepth();
+
+    /** Decoder layers of this model (0 for an encoder-only classifier). */
+    public abstract int decoderDepth();
+
+    /**
+     * Allocates every parameter on {@code manager} (which must outlive the model) and draws it from the
+     * configured initialization scheme.
+     */
+    public void initialize(NDManager manager) {
+        // Setting the initializers first lets DJL draw each parameter once, straight from the scheme.
+        config.init().apply(this, encoderDepth(), decoderDepth());
+        initialize(manager, DataType.FLOAT32, new Shape(1, 1));
+    }
+
+    /**
+     * Draws every allocated parameter again from the configured scheme, e.g. after a DJL Trainer allocated
+     * them with its own initializers, or to restart an experiment from a fresh draw.
+     */
+    public void reinitialize() {
+        config.init().apply(this, encoderDepth(), decoderDepth());
+    }
+
+    /** Parameters by dotted name, e.g. {@code decoder.layer0.selfAttention.qkv.weight}; tied weights appear once. */
+    public Map<String, Parameter> namedParameters() {
+        return ParameterNames.of(this);
+    }
+
+    /** The number of trainable scalars (tied weights counted once). */
+    public long parameterCount() {
+        return namedParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+    }
+
+    /** The attention blocks by dotted name, e.g. {@code decoder.layer1.crossAttention}. */
+    public Map<String, MultiHeadAttention> attentionBlocks() {
+        Map<String, MultiHeadAttention> found = new LinkedHashMap<>();
+        walk(this, "", (name, block) -> {
+            if (block instanceof MultiHeadAttention mha) {
+                found.put(name, mha);
+            }
+        });
+        return found;
+    }
+
+    /** Switches recording of attention weights on or off in every attention block (see MultiHeadAttention for memory). */
+    public void recordAttention(boolean on) {
+        attentionBlocks().values().forEach(a -> a.recordWeights(on));
+    }
+
+    /** The weights [batch][head][query][key] of the last forward pass, by attention block name (empty when not recording). */
+    public Map<String, float[][][][]> attentionWeights() {
+        Map<String, float[][][][]> weights = new LinkedHashMap<>();
+        attentionBlocks().forEach((name, block) -> {
+            if (block.lastWeights() != null) {
+                weights.put(name, block.lastWeights());
+            }
+        });
+        return weights;
+    }
+
+    /** Reports the embedding output and every layer's output to {@code probe} (null: off). */
+    @Override
+    public void setProbe(ActivationProbe probe) {
+        walk(this, "", (name, block) -> {
+            if (block instanceof InputEmbedding e) {
+                e.setProbe(probe);
+            } else if (block instanceof Encoder e) {
+                e.setProbe(probe);
+            } else if (block instanceof Decoder d) {
+                d.setProbe(probe);
+            }
+        });
+    }
+
+    private static void walk(Block block, String path, BiConsumer<String, Block> visit) {
+        for (Pair<String, Block> child : block.getChildren()) {
+            String name = ParameterNames.clean(child.getKey());
+            String full = path.isEmpty() ? name : path + "." + name;
+            visit.accept(full, child.getValue());
+            walk(child.getValue(), full, visit);
+        }
+    }
+}

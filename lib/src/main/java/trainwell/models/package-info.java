@@ -1,0 +1,17 @@
+/**
+ * The Transformer, written from its parts on DJL blocks: {@link trainwell.models.TransformerConfig} says
+ * what to build, {@link trainwell.models.Transformers} builds an encoder-decoder (translation), a
+ * decoder-only language model or an encoder classifier.
+ *
+ * <p>Parts, in the order of Vaswani et al. 2017: {@link trainwell.models.InputEmbedding} (token embedding,
+ * optional sqrt(d) scale, sinusoidal or learned positions), {@link trainwell.models.Attention} and
+ * {@link trainwell.models.Masks} (scaled dot-product attention, causal and padding masks),
+ * {@link trainwell.models.MultiHeadAttention}, {@link trainwell.models.FeedForward},
+ * {@link trainwell.models.LayerNorm} (last axis only), {@link trainwell.models.EncoderLayer} and
+ * {@link trainwell.models.DecoderLayer} (Post-LN, Pre-LN or DeepNorm residuals), and the stacks
+ * {@link trainwell.models.Encoder} and {@link trainwell.models.Decoder}.
+ *
+ * <p>Memory: parameters live on the manager given to {@code initialize}; every forward result lives on the
+ * manager of the input ids, so run each step in a sub-manager. Decoding helpers do this themselves.
+ */
+package trainwell.models;
