@@ -3,6 +3,7 @@ package trainwell.optimizers.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.IdentityHashMap;
@@ -153,8 +154,8 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
         }
         try (NDScope ignored = new NDScope()) {
             // getGradient() returns a new handle on the same storage; the scope closes the handle.
-            NDArray g = weight.getGradient();
-            g.subi(g);
+            // Fill with 0 rather than g - g, which keeps NaN and would poison every later step.
+            weight.getGradient().set(new NDIndex("..."), 0);
         }
     }
 

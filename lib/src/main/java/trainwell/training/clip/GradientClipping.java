@@ -2,6 +2,7 @@ package trainwell.training.clip;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
@@ -49,5 +50,21 @@ public final class GradientClipping {
             }
             return total;
         }
+    }
+
+    /**
+     * Sets every gradient of {@code parameters} to zero: call it when you skip {@code trainer.step()}
+     * (e.g. after a non-finite norm), because only the optimizer's update clears gradients and the
+     * next backward pass would add to the bad ones.
+     */
+    public static void zeroGradients(ParameterList parameters) {
+        try (NDScope ignored = new NDScope()) {
+            GradientNorms.gradients(parameters).forEach(g -> g.getValue().set(new NDIndex("..."), 0));
+        }
+    }
+
+    /** Sets every gradient of {@code block} to zero (see {@link #zeroGradients(ParameterList)}). */
+    public static void zeroGradients(Block block) {
+        zeroGradients(Args.notNull("block", block).getParameters());
     }
 }

@@ -87,6 +87,21 @@ class TrainerContractTest {
     }
 
     @Test
+    void aNonFiniteGradientIsClearedToo() {
+        try (Model model = linearModel();
+                Trainer trainer = trainer(model, Optimizers.sgd().learningRate(0).build())) {
+            Parameter weight = model.getBlock().getParameters().get("weight");
+            try (NDManager batch = trainer.getManager().newSubManager();
+                    GradientCollector collector = trainer.newGradientCollector()) {
+                collector.backward(weight.getArray().mul(batch.full(new Shape(3, 4), Float.NaN)).sum());
+            }
+            assertTrue(Float.isNaN(gradient(weight)[0]));
+            trainer.step();
+            assertArrayEquals(new float[12], gradient(weight), "a skipped NaN batch must not poison the next");
+        }
+    }
+
+    @Test
     void theScheduleSeesZeroBasedStepsPerParameter() {
         List<Integer> seen = new ArrayList<>();
         try (Model model = linearModel();

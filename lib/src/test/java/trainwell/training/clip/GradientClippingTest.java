@@ -151,6 +151,13 @@ class GradientClippingTest {
     }
 
     @Test
+    void zeroGradientsClearsEvenNaNForASkippedStep() {
+        ParameterList params = withGradients(List.of(new long[] {2}), List.of(new float[] {Float.NaN, 1}));
+        GradientClipping.zeroGradients(params);
+        assertArrayEquals(new float[] {0, 0}, gradient(params.get(0).getValue()));
+    }
+
+    @Test
     void clippingLeavesNoArraysBehindInTheManager() {
         ParameterList params = referenceParameters();
         int before = manager.getManagedArrays().size();
