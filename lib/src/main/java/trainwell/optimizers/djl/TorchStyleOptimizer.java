@@ -38,7 +38,7 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
     private final LearningRate learningRate;
     private final double weightDecay;
     private final ParameterGroups groups;
-    private final Map<String, NDArray[]> states = new ConcurrentHashMap<>();
+    private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<NDManager, NDManager> stateManagers = new IdentityHashMap<>();
 
     /** Takes the settings every optimizer here shares. */
@@ -70,15 +70,16 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
     /** Updates {@code weight} in place from {@code grad}, then zeroes the weight's gradient. */
     @Override
     public final void update(String parameterId, NDArray weight, NDArray grad) {
-        int count = updateCount(parameterId); // DJL counts per parameter, from 1
-        int step = count - 1;
         ParameterGroup group = groups.groupOf(parameterId);
+        State state = states.computeIfAbsent(parameterId, id -> newStateFor(weight));
+        // Our own count (not DJL's updateCount) so that close() really starts afresh.
+        int step = state.updates;
         double lr = learningRateAt(parameterId, step) * group.lrMultiplier();
         double wd = group.weightDecayOr(weightDecay);
-        NDArray[] state = states.computeIfAbsent(parameterId, id -> newStateFor(weight));
         try (NDScope ignored = new NDScope()) {
-            apply(weight, grad, state, new Step(count, lr, wd));
+            apply(weight, grad, state.arrays, new Step(step + 1, lr, wd));
         }
+        state.updates++;
         zeroGradient(weight);
     }
 
@@ -101,7 +102,7 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
 
     /** Total number of state elements (for tests and memory tables), e.g. 2 x parameters for Adam. */
     public long stateElements() {
-        return states.values().stream().flatMap(java.util.Arrays::stream).mapToLong(NDArray::size).sum();
+        return states.values().stream().flatMap(s -> java.util.Arrays.stream(s.arrays)).mapToLong(NDArray::size).sum();
     }
 
     /** Frees all optimizer state; the next update starts afresh (as if the optimizer were new). */
@@ -112,7 +113,7 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
         stateManagers.clear();
     }
 
-    private synchronized NDArray[] newStateFor(NDArray weight) {
+    private synchronized State newStateFor(NDArray weight) {
         NDManager owner = stateManagers.computeIfAbsent(weight.getManager(),
                 m -> m.newSubManager(weight.getDevice()));
         NDArray[] state = new NDArray[stateArraysPerParameter()];
@@ -122,7 +123,17 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
             NDScope.unregister(state[i]);
             initState(i, state[i]);
         }
-        return state;
+        return new State(state);
+    }
+
+    /** A parameter's state arrays and how many updates it has had. */
+    private static final class State {
+        final NDArray[] arrays;
+        int updates;
+
+        State(NDArray[] arrays) {
+            this.arrays = arrays;
+        }
     }
 
     /**

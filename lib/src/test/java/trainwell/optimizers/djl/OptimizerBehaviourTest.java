@@ -85,6 +85,10 @@ class OptimizerBehaviourTest {
         optimizer.close();
         assertEquals(0, optimizer.statefulParameters());
         assertEquals(withState - 4, manager.getManagedArrays().size(), "two moments for each of two parameters");
+        // a fresh start: bias correction makes the first Adam step exactly lr again
+        float before = bias.getArray().getFloat(0);
+        step(optimizer, -5f);
+        assertEquals(before + 0.01f, bias.getArray().getFloat(0), 1e-6);
     }
 
     @Test
