@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
 import java.util.IdentityHashMap;
@@ -159,14 +161,22 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
         return weightDecay == 0 ? grad : grad.add(weight.mul((float) weightDecay));
     }
 
-    private static void zeroGradient(NDArray weight) {
-        if (!weight.hasGradient()) {
+    /**
+     * Sets the gradient of {@code array} to zero in place (NaN included), if it has one; what DJL's
+     * built-in optimizers do after each update.
+     */
+    public static void zeroGradient(NDArray array) {
+        if (!array.hasGradient()) {
+            return;
+        }
+        if (array instanceof PtNDArray pt) {
+            JniUtils.zeroGrad(pt); // one native call (about 1 us) instead of an indexed fill (about 25 us)
             return;
         }
         try (NDScope ignored = new NDScope()) {
             // getGradient() returns a new handle on the same storage; the scope closes the handle.
             // Fill with 0 rather than g - g, which keeps NaN and would poison every later step.
-            weight.getGradient().set(new NDIndex("..."), 0);
+            array.getGradient().set(new NDIndex("..."), 0);
         }
     }
 

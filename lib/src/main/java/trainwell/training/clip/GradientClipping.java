@@ -2,12 +2,13 @@ package trainwell.training.clip;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
 import java.util.List;
 import trainwell.core.Args;
+import trainwell.optimizers.djl.TorchStyleOptimizer;
 
 /**
  * Global-norm gradient clipping, as {@code torch.nn.utils.clip_grad_norm_}.
@@ -58,8 +59,11 @@ public final class GradientClipping {
      * next backward pass would add to the bad ones.
      */
     public static void zeroGradients(ParameterList parameters) {
-        try (NDScope ignored = new NDScope()) {
-            GradientNorms.gradients(parameters).forEach(g -> g.getValue().set(new NDIndex("..."), 0));
+        Args.notNull("parameters", parameters);
+        for (Pair<String, Parameter> p : parameters) {
+            if (p.getValue().isInitialized()) {
+                TorchStyleOptimizer.zeroGradient(p.getValue().getArray());
+            }
         }
     }
 
