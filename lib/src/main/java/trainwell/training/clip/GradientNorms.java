@@ -35,8 +35,15 @@ public final class GradientNorms {
     public static Map<String, Double> perParameter(ParameterList parameters) {
         Map<String, Double> norms = new LinkedHashMap<>();
         try (NDScope ignored = new NDScope()) {
-            for (Pair<String, NDArray> g : gradients(parameters)) {
-                norms.put(g.getKey(), (double) g.getValue().norm().getFloat());
+            List<Pair<String, NDArray>> gradients = gradients(parameters);
+            if (gradients.isEmpty()) {
+                return Map.of();
+            }
+            NDList each = new NDList();
+            gradients.forEach(g -> each.add(g.getValue().norm()));
+            float[] values = NDArrays.stack(each).toFloatArray(); // one transfer to the host, not one per parameter
+            for (int i = 0; i < values.length; i++) {
+                norms.put(gradients.get(i).getKey(), (double) values[i]);
             }
         }
         return Collections.unmodifiableMap(norms);
