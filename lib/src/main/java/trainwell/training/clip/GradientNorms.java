@@ -39,9 +39,7 @@ public final class GradientNorms {
             if (gradients.isEmpty()) {
                 return Map.of();
             }
-            NDList each = new NDList();
-            gradients.forEach(g -> each.add(g.getValue().norm()));
-            float[] values = NDArrays.stack(each).toFloatArray(); // one transfer to the host, not one per parameter
+            float[] values = stackedNorms(gradients).toFloatArray(); // one transfer to the host, not one per parameter
             for (int i = 0; i < values.length; i++) {
                 norms.put(gradients.get(i).getKey(), (double) values[i]);
             }
@@ -69,9 +67,14 @@ public final class GradientNorms {
         if (gradients.isEmpty()) {
             return 0;
         }
+        return stackedNorms(gradients).norm().getFloat();
+    }
+
+    /** The float32 L2 norm of each gradient, stacked into one vector on the device. */
+    private static NDArray stackedNorms(List<Pair<String, NDArray>> gradients) {
         NDList norms = new NDList();
         gradients.forEach(g -> norms.add(g.getValue().norm()));
-        return NDArrays.stack(norms).norm().getFloat();
+        return NDArrays.stack(norms);
     }
 
     /**
