@@ -1,0 +1,257 @@
+package trainwell.optimizers.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntToDoubleFunction;
+import trainwell.core.Args;
+
+/**
+ * A DJL {@link Optimizer} with PyTorch's update rules, per-group weight decay and learning rate.
+ *
+ * <p>Contract with DJL's {@code Trainer} (which calls {@link #update} once per parameter in
+ * {@code trainer.step()}):
+ * <ul>
+ *   <li><b>Step index.</b> The learning-rate source sees the 0-based number of updates this
+ *   parameter has had before: 0 for the first {@code step()}, like {@code trainwell.schedules.Schedule}
+ *   and PyTorch. (DJL's own optimizers pass 1 for the first update.)
+ *   <li><b>Gradients are zeroed here.</b> DJL's PyTorch engine accumulates gradients across
+ *   backward passes and its Trainer never clears them; DJL's built-in optimizers zero each
+ *   parameter's gradient after updating it, and so does this class. Clip or read gradients
+ *   between {@code backward} and {@code step}, not after.
+ *   <li><b>Memory.</b> Temporaries live in an {@link NDScope} and are freed before {@code update}
+ *   returns. State arrays (momentum, moments) sit on the parameter's device in a sub-manager of the
+ *   parameter's manager owned by this optimizer: closing the model frees them, and so does
+ *   {@link #close()}. The count of arrays in the model's manager stays constant across steps.
+ *   <li><b>Not supported:</b> DJL's {@code optWeightDecays}, {@code optClipGrad} and
+ *   {@code setRescaleGrad} (use {@link ParameterGroups} and {@code trainwell.training.clip}).
+ * </ul>
+ */
+public abstract class TorchStyleOptimizer extends Optimizer implements AutoCloseable {
+
+    private final LearningRate learningRate;
+    private final double weightDecay;
+    private final ParameterGroups groups;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final Map<NDManager, NDManager> stateManagers = new IdentityHashMap<>();
+
+    /** Takes the settings every optimizer here shares. */
+    protected TorchStyleOptimizer(Builder<?> builder) {
+        super(new PlainDjlSettings());
+        Args.check(builder.learningRate != null, "learningRate", "must be set (a constant, function or Tracker)",
+                "nothing");
+        this.learningRate = builder.learningRate;
+        this.weightDecay = builder.weightDecay;
+        this.groups = builder.groups;
+    }
+
+    /** The parameter groups this optimizer uses. */
+    public ParameterGroups groups() {
+        return groups;
+    }
+
+    /** The weight decay of groups that do not set their own. */
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    /** The learning rate (before the group's multiplier) at 0-based step {@code step} of a parameter. */
+    public double learningRateAt(String parameterId, int step) {
+        double lr = learningRate.at(parameterId, step);
+        return Args.nonNegative("learning rate at step " + step, lr);
+    }
+
+    /** Updates {@code weight} in place from {@code grad}, then zeroes the weight's gradient. */
+    @Override
+    public final void update(String parameterId, NDArray weight, NDArray grad) {
+        ParameterGroup group = groups.groupOf(parameterId);
+        State state = states.computeIfAbsent(parameterId, id -> newStateFor(weight));
+        // Our own count (not DJL's updateCount) so that close() really starts afresh.
+        int step = state.updates;
+        double lr = learningRateAt(parameterId, step) * group.lrMultiplier();
+        double wd = group.weightDecayOr(weightDecay);
+        try (NDScope ignored = new NDScope()) {
+            apply(weight, grad, state.arrays, new Step(step + 1, lr, wd));
+        }
+        state.updates++;
+        zeroGradient(weight);
+    }
+
+    /** Number of state arrays per parameter (e.g. 2 for Adam's two moments). */
+    protected abstract int stateArraysPerParameter();
+
+    /** Fills a fresh state array before the first update (default: stays zero). */
+    protected void initState(int index, NDArray state) {}
+
+    /**
+     * One in-place update of {@code weight}, following PyTorch's single-tensor code for this
+     * optimizer; called inside an {@link NDScope}, so temporaries need no closing.
+     */
+    protected abstract void apply(NDArray weight, NDArray grad, NDArray[] state, Step step);
+
+    /** Parameters that have optimizer state so far. */
+    public int statefulParameters() {
+        return states.size();
+    }
+
+    /** Total number of state elements (for tests and memory tables), e.g. 2 x parameters for Adam. */
+    public long stateElements() {
+        return states.values().stream().flatMap(s -> java.util.Arrays.stream(s.arrays)).mapToLong(NDArray::size).sum();
+    }
+
+    /** Frees all optimizer state; the next update starts afresh (as if the optimizer were new). */
+    @Override
+    public synchronized void close() {
+        states.clear();
+        stateManagers.values().forEach(NDManager::close);
+        stateManagers.clear();
+    }
+
+    private synchronized State newStateFor(NDArray weight) {
+        NDManager owner = stateManagers.computeIfAbsent(weight.getManager(),
+                m -> m.newSubManager(weight.getDevice()));
+        NDArray[] state = new NDArray[stateArraysPerParameter()];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = owner.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+            // Not a temporary: an NDScope around trainer.step() must not close it.
+            NDScope.unregister(state[i]);
+            initState(i, state[i]);
+        }
+        return new State(state);
+    }
+
+    /** A parameter's state arrays and how many updates it has had. */
+    private static final class State {
+        final NDArray[] arrays;
+        int updates;
+
+        State(NDArray[] arrays) {
+            this.arrays = arrays;
+        }
+    }
+
+    /**
+     * PyTorch's {@code self.lerp_(end, w)} = {@code self + w * (end - self)}, in place. (For w >= 0.5
+     * PyTorch rounds through another, equal formula; the optimizers here only use small w.)
+     */
+    protected static void lerpInPlace(NDArray self, NDArray end, double w) {
+        self.addi(end.sub(self).muli((float) w));
+    }
+
+    /** PyTorch's {@code t1 * t2 * value} in addcmul's order: {@code (value * t1) * t2}. */
+    protected static NDArray scaledProduct(double value, NDArray t1, NDArray t2) {
+        return t1.mul((float) value).muli(t2);
+    }
+
+    /** PyTorch's {@code value * t1 / t2} in addcdiv's order: {@code (value * t1) / t2}. */
+    protected static NDArray scaledQuotient(double value, NDArray t1, NDArray t2) {
+        return t1.mul((float) value).divi(t2);
+    }
+
+    /** PyTorch's {@code grad.add(param, alpha=wd)}: the L2 term folded into the gradient. */
+    protected static NDArray withL2(NDArray grad, NDArray weight, double weightDecay) {
+        return weightDecay == 0 ? grad : grad.add(weight.mul((float) weightDecay));
+    }
+
+    /**
+     * Sets the gradient of {@code array} to zero in place (NaN included), if it has one; what DJL's
+     * built-in optimizers do after each update.
+     */
+    public static void zeroGradient(NDArray array) {
+        if (!array.hasGradient()) {
+            return;
+        }
+        if (array instanceof PtNDArray pt) {
+            JniUtils.zeroGrad(pt); // one native call (about 1 us) instead of an indexed fill (about 25 us)
+            return;
+        }
+        try (NDScope ignored = new NDScope()) {
+            // getGradient() returns a new handle on the same storage; the scope closes the handle.
+            // Fill with 0 rather than g - g, which keeps NaN and would poison every later step.
+            array.getGradient().set(new NDIndex("..."), 0);
+        }
+    }
+
+    /**
+     * What one update needs besides the arrays.
+     *
+     * @param count this parameter's update number, from 1 (PyTorch's {@code state['step']})
+     * @param lr the learning rate for this parameter (schedule x group multiplier)
+     * @param weightDecay the weight decay for this parameter's group
+     */
+    public record Step(int count, double lr, double weightDecay) {}
+
+    /** Where the learning rate comes from; receives the parameter ID and the 0-based step. */
+    @FunctionalInterface
+    interface LearningRate {
+        double at(String parameterId, int step);
+    }
+
+    /** Settings shared by all optimizers here; subclasses add their hyperparameters. */
+    public abstract static class Builder<B extends Builder<B>> {
+        private LearningRate learningRate;
+        private double weightDecay;
+        private ParameterGroups groups = ParameterGroups.uniform();
+
+        /** Creates a builder with no weight decay and a single parameter group. */
+        protected Builder() {}
+
+        /** A constant learning rate. */
+        public B learningRate(double lr) {
+            Args.nonNegative("lr", lr);
+            this.learningRate = (id, step) -> lr;
+            return self();
+        }
+
+        /**
+         * A learning rate per 0-based step, e.g. {@code schedule::at} for a
+         * {@code trainwell.schedules.Schedule}.
+         */
+        public B learningRate(IntToDoubleFunction schedule) {
+            Args.notNull("schedule", schedule);
+            this.learningRate = (id, step) -> schedule.applyAsDouble(step);
+            return self();
+        }
+
+        /** A DJL tracker as the learning rate; it sees the 0-based step (DJL's own optimizers pass 1-based). */
+        public B learningRateTracker(ParameterTracker tracker) {
+            Args.notNull("tracker", tracker);
+            this.learningRate = tracker::getNewValue;
+            return self();
+        }
+
+        /** Weight decay for groups that do not set their own (default 0). */
+        public B weightDecay(double value) {
+            this.weightDecay = Args.nonNegative("weightDecay", value);
+            return self();
+        }
+
+        /** The parameter groups, e.g. {@code ParameterGroups.standard(block)} (default: one group). */
+        public B groups(ParameterGroups value) {
+            this.groups = Args.notNull("groups", value);
+            return self();
+        }
+
+        /** The optimizer. */
+        public abstract TorchStyleOptimizer build();
+
+        /** This builder, typed. */
+        protected abstract B self();
+    }
+
+    /** DJL's own settings at their neutral values: no rescale, no global decay, no clipping. */
+    private static final class PlainDjlSettings extends OptimizerBuilder<PlainDjlSettings> {
+        @Override
+        protected PlainDjlSettings self() {
+            return this;
+        }
+    }
+}

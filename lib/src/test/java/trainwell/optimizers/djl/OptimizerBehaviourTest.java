@@ -1,0 +1,239 @@
+package trainwell.optimizers.djl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.optimizer.Optimizer;
+import com.google.gson.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Optimizer state, groups, memory and argument checks, outside a Trainer. */
+class OptimizerBehaviourTest {
+
+    NDManager manager;
+    Linear block;
+    Parameter weight;
+    Parameter bias;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+        block = Linear.builder().setUnits(3).build();
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
+        weight = block.getParameters().get("weight");
+        bias = block.getParameters().get("bias");
+        weight.getArray().set(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+        bias.getArray().set(new float[] {1, 1, 1});
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    /** One update of every parameter with gradient {@code g} everywhere. */
+    void step(Optimizer optimizer, float g) {
+        for (Parameter p : List.of(weight, bias)) {
+            try (NDManager tmp = manager.newSubManager()) {
+                NDArray grad = tmp.full(p.getArray().getShape(), g);
+                optimizer.update(p.getId(), p.getArray(), grad);
+            }
+        }
+    }
+
+    @Test
+    void stateHasTheSizeEachAlgorithmNeeds() {
+        long n = 12 + 3;
+        Object[][] cases = {
+            {Optimizers.sgd(), 0L},
+            {Optimizers.momentum(0.9), n},
+            {Optimizers.nesterov(0.9), n},
+            {Optimizers.adam(), 2 * n},
+            {Optimizers.adamW(), 2 * n},
+            {Optimizers.rAdam(), 2 * n},
+            {Optimizers.rmsProp(), n},
+            {Optimizers.rmsProp().centered(true).momentum(0.5), 3 * n},
+            {Optimizers.adaGrad(), n},
+        };
+        for (Object[] c : cases) {
+            TorchStyleOptimizer optimizer = ((TorchStyleOptimizer.Builder<?>) c[0]).learningRate(0.01).build();
+            step(optimizer, 0.5f);
+            assertEquals(2, optimizer.statefulParameters());
+            assertEquals((long) c[1], optimizer.stateElements(), optimizer.getClass().getSimpleName());
+            optimizer.close();
+        }
+    }
+
+    @Test
+    void closeFreesTheStateAndTheNextUpdateStartsAfresh() {
+        TorchStyleOptimizer optimizer = Optimizers.adam().learningRate(0.01).build();
+        step(optimizer, 1f);
+        int withState = manager.getManagedArrays().size();
+        optimizer.close();
+        assertEquals(0, optimizer.statefulParameters());
+        assertEquals(withState - 4, manager.getManagedArrays().size(), "two moments for each of two parameters");
+        // a fresh start: bias correction makes the first Adam step exactly lr again
+        float before = bias.getArray().getFloat(0);
+        step(optimizer, -5f);
+        assertEquals(before + 0.01f, bias.getArray().getFloat(0), 1e-6);
+    }
+
+    @Test
+    void noArraysAccumulateInTheParameterManagerOver1000Updates() {
+        for (TorchStyleOptimizer.Builder<?> b : List.of(Optimizers.adamW().weightDecay(0.1),
+                Optimizers.nesterov(0.9).weightDecay(0.1), Optimizers.rmsProp().centered(true).momentum(0.5),
+                Optimizers.rAdam(), Optimizers.adaGrad())) {
+            TorchStyleOptimizer optimizer = b.learningRate(1e-4).groups(ParameterGroups.standard(block)).build();
+            step(optimizer, 0.1f);
+            int after1 = manager.getManagedArrays().size();
+            for (int i = 1; i < 1000; i++) {
+                step(optimizer, 0.1f);
+            }
+            assertEquals(after1, manager.getManagedArrays().size(), optimizer.getClass().getSimpleName());
+            optimizer.close();
+        }
+    }
+
+    @Test
+    void weightDecayReachesOnlyTheDecayGroup() {
+        TorchStyleOptimizer sgd = Optimizers.sgd().learningRate(0.1).weightDecay(0.5)
+                .groups(ParameterGroups.standard(block)).build();
+        step(sgd, 0f);
+        // zero gradient: only the L2 term moves the weight, w -= 0.1 * 0.5 * w
+        assertEquals(0.95f, weight.getArray().getFloat(0, 0), 1e-6);
+        assertArrayEquals(new float[] {1, 1, 1}, bias.getArray().toFloatArray());
+    }
+
+    @Test
+    void aGroupsLearningRateMultiplierScalesItsSteps() {
+        ParameterGroups groups = ParameterGroups.of(block)
+                .add(ParameterGroup.named("slow").withLrMultiplier(0.25), name -> name.equals("bias"))
+                .otherwise(ParameterGroup.named("fast"));
+        TorchStyleOptimizer sgd = Optimizers.sgd().learningRate(1).groups(groups).build();
+        step(sgd, 1f);
+        assertEquals(0f, weight.getArray().getFloat(0, 0), 1e-6);
+        assertArrayEquals(new float[] {0.75f, 0.75f, 0.75f}, bias.getArray().toFloatArray(), 1e-6f);
+    }
+
+    @Test
+    void adamWDecaysTheWeightsThemselvesWhileAdamDecaysThroughTheGradient() {
+        // With a zero gradient: Adam's L2 term becomes a full-size Adam step (about lr), AdamW's decay
+        // is lr * wd * w. Same settings, very different effect.
+        TorchStyleOptimizer adam = Optimizers.adam().learningRate(0.01).weightDecay(0.01).build();
+        step(adam, 0f);
+        float adamMove = 1 - weight.getArray().getFloat(0, 0);
+        weight.getArray().set(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+        TorchStyleOptimizer adamW = Optimizers.adamW().learningRate(0.01).weightDecay(0.01).build();
+        step(adamW, 0f);
+        float adamWMove = 1 - weight.getArray().getFloat(0, 0);
+        assertEquals(0.01f, adamMove, 1e-5);
+        assertEquals(0.01f * 0.01f, adamWMove, 1e-7);
+    }
+
+    /**
+     * Runs DJL's Sgd (momentum 0.9) and ours side by side on the bias of the PyTorch "momentum" case
+     * with learning rates {@code lr}; returns the normwise difference of the two after each step.
+     */
+    double[] djlSgdAgainstOurs(double[] lr, int steps) {
+        JsonObject c = ReferenceJson.objects(ReferenceJson.load("optimizers.json").get("cases")).stream()
+                .filter(o -> o.get("name").getAsString().equals("momentum")).findFirst().orElseThrow();
+        List<JsonObject> reference = ReferenceJson.objects(c.get("steps"));
+        // DJL's Sgd passes 1-based update counts to its tracker
+        Optimizer djl = Optimizer.sgd().setLearningRateTracker((id, count) -> (float) lr[count - 1])
+                .optMomentum(0.9f).build();
+        TorchStyleOptimizer ours = Optimizers.momentum(0.9).learningRate(step -> lr[step]).build();
+        float[] initial = ReferenceJson.floats(c.getAsJsonObject("initial").get("bias"));
+        NDArray djlBias = manager.create(initial);
+        NDArray ourBias = manager.create(initial);
+        double[] differences = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            try (NDManager tmp = manager.newSubManager()) {
+                NDArray g = tmp.create(ReferenceJson.floats(reference.get(t).getAsJsonObject("grad").get("bias")));
+                djl.update("bias", djlBias, g);
+                ours.update("bias", ourBias, g);
+            }
+            float[] expected = ourBias.toFloatArray();
+            differences[t] = ReferenceJson.maxRelativeError(expected, djlBias.toFloatArray(),
+                    ReferenceJson.maxAbs(expected));
+        }
+        ours.close();
+        return differences;
+    }
+
+    @Test
+    void djlSgdMomentumAgreesWithPyTorchsAtAConstantLearningRate() {
+        double[] constant = new double[10];
+        java.util.Arrays.fill(constant, 0.1);
+        for (double difference : djlSgdAgainstOurs(constant, 10)) {
+            assertTrue(difference < 1e-6, "difference " + difference);
+        }
+    }
+
+    @Test
+    void djlSgdMomentumDepartsFromPyTorchsWhenTheLearningRateChanges() {
+        // DJL keeps lr * g in its buffer: after the rate halves, the old gradients still count at
+        // the old rate. PyTorch multiplies the whole buffer by today's rate.
+        double[] differences = djlSgdAgainstOurs(new double[] {0.1, 0.05, 0.1}, 3);
+        assertTrue(differences[0] < 1e-6, "same first step: " + differences[0]);
+        assertTrue(differences[1] > 1e-3, "differs once the rate changed: " + differences[1]);
+    }
+
+    @Test
+    void rejectsBadHyperparametersNamingThem() {
+        assertRejects("lr", () -> Optimizers.sgd().learningRate(-0.1));
+        assertRejects("momentum", () -> Optimizers.momentum(1.0));
+        assertRejects("nesterov", () -> Optimizers.sgd().nesterov(true).learningRate(0.1).build());
+        assertRejects("beta1", () -> Optimizers.adam().betas(1.0, 0.999));
+        assertRejects("beta2", () -> Optimizers.adamW().betas(0.9, -0.1));
+        assertRejects("eps", () -> Optimizers.rmsProp().eps(Double.NaN));
+        assertRejects("alpha", () -> Optimizers.rmsProp().alpha(1.5));
+        assertRejects("weightDecay", () -> Optimizers.adamW().weightDecay(-1));
+        assertRejects("initialAccumulator", () -> Optimizers.adaGrad().initialAccumulator(-1));
+        assertRejects("learningRate", () -> Optimizers.adam().build());
+        assertRejects("lrMultiplier", () -> ParameterGroup.named("g").withLrMultiplier(-1));
+        assertRejects("name", () -> ParameterGroup.named(" "));
+    }
+
+    @Test
+    void aScheduleThatGoesNegativeFailsAtThatStep() {
+        TorchStyleOptimizer sgd = Optimizers.sgd().learningRate(step -> step < 1 ? 0.1 : -0.1).build();
+        step(sgd, 1f);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step(sgd, 1f));
+        assertTrue(e.getMessage().contains("step 1") && e.getMessage().contains("-0.1"), e.getMessage());
+    }
+
+    @Test
+    void groupsBuiltFromAnotherBlockRejectTheParameter() {
+        Linear other = Linear.builder().setUnits(2).build();
+        TorchStyleOptimizer sgd = Optimizers.sgd().learningRate(0.1).groups(ParameterGroups.standard(other)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step(sgd, 1f));
+        assertTrue(e.getMessage().contains("parameterId") && e.getMessage().contains(weight.getId()), e.getMessage());
+    }
+
+    @Test
+    void adamWsFirstStepHasTheSizeOfTheLearningRate() {
+        // bias-corrected Adam: the first step is lr * g / |g| = lr per coordinate
+        TorchStyleOptimizer adamW = Optimizers.adamW().learningRate(0.01).build();
+        step(adamW, 123f);
+        assertNotEquals(1f, bias.getArray().getFloat(0));
+        assertEquals(0.99f, bias.getArray().getFloat(0), 1e-6);
+    }
+
+    static void assertRejects(String argument, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(argument), "message names " + argument + ": " + e.getMessage());
+    }
+}
