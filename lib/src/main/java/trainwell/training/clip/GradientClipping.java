@@ -54,6 +54,24 @@ public final class GradientClipping {
     }
 
     /**
+     * Measures every parameter's gradient norm and clips by the global norm in one pass, with a single
+     * transfer to the host (the training loop calls this once per step). {@code maxNorm} 0 measures
+     * without clipping. A non-finite total leaves the gradients untouched, as {@link #clipGlobalNorm}.
+     */
+    public static GradientNorms.Report measureAndClip(ParameterList parameters, double maxNorm) {
+        Args.nonNegative("maxNorm", maxNorm);
+        try (NDScope ignored = new NDScope()) {
+            List<Pair<String, NDArray>> gradients = GradientNorms.gradients(parameters);
+            GradientNorms.Report report = GradientNorms.report(gradients);
+            double factor = maxNorm / (report.total() + EPS);
+            if (maxNorm > 0 && Double.isFinite(report.total()) && factor < 1) {
+                gradients.forEach(g -> g.getValue().muli((float) factor));
+            }
+            return report;
+        }
+    }
+
+    /**
      * Sets every gradient of {@code parameters} to zero: call it when you skip {@code trainer.step()}
      * (e.g. after a non-finite norm), because only the optimizer's update clears gradients and the
      * next backward pass would add to the bad ones.

@@ -47,6 +47,24 @@ public final class GradientNorms {
         return Collections.unmodifiableMap(norms);
     }
 
+    /** Each parameter's gradient norm (by name, in order) and the global norm over all of them. */
+    public record Report(Map<String, Double> perParameter, double total) {}
+
+    /** The report of {@code gradients}, read with one transfer to the host. */
+    static Report report(List<Pair<String, NDArray>> gradients) {
+        if (gradients.isEmpty()) {
+            return new Report(Map.of(), 0);
+        }
+        float[] values = stackedNorms(gradients).toFloatArray();
+        Map<String, Double> norms = new LinkedHashMap<>();
+        double sumSquares = 0;
+        for (int i = 0; i < values.length; i++) {
+            norms.put(gradients.get(i).getKey(), (double) values[i]);
+            sumSquares += (double) values[i] * values[i];
+        }
+        return new Report(Collections.unmodifiableMap(norms), Math.sqrt(sumSquares));
+    }
+
     /** The global L2 norm over all gradients of {@code block} (what clipping compares to max norm). */
     public static double global(Block block) {
         return global(Args.notNull("block", block).getParameters());

@@ -1,0 +1,45 @@
+package trainwell.training;
+
+import java.util.List;
+import tech.tablesaw.api.Table;
+import trainwell.core.Args;
+import trainwell.results.Results;
+
+/** The results of several training runs, with their histories stacked and summarised over seeds. */
+public record Runs(List<TrainingResult> results) {
+
+    /** Keeps an unmodifiable copy. */
+    public Runs {
+        Args.notNull("results", results);
+        results = List.copyOf(results);
+    }
+
+    /** Every run's history in one table (columns of {@link TrainingResult#history()}; "run" tells them apart). */
+    public Table history() {
+        return Results.concat("history", results.stream().map(TrainingResult::history).toList());
+    }
+
+    /** Every run's per-layer gradient norms in one table. */
+    public Table layers() {
+        return Results.concat("layers", results.stream().map(TrainingResult::layers).toList());
+    }
+
+    /**
+     * One row per configuration ("run"): number of seeds, and the mean and sample standard deviation over
+     * seeds of the final and best training loss, validation loss and validation accuracy.
+     */
+    public Table summary() {
+        return Results.summarize(history(), Results.by("run"), Results.metric("loss"), Results.metric("val_loss"),
+                Results.metric("val_accuracy").higherIsBetter());
+    }
+
+    /** How many runs diverged. */
+    public int diverged() {
+        return (int) results.stream().filter(TrainingResult::diverged).count();
+    }
+
+    /** The results of configuration {@code name}, one per seed. */
+    public List<TrainingResult> of(String name) {
+        return results.stream().filter(r -> r.name().equals(name)).toList();
+    }
+}
