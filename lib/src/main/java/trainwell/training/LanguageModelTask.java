@@ -11,24 +11,21 @@ import trainwell.models.TransformerLM;
 import trainwell.models.Transformers;
 
 /** A decoder-only language model learning to predict the next token of a corpus. */
-public final class LanguageModelTask implements TrainingTask {
+public final class LanguageModelTask extends ModelTask<TransformerLM> {
 
     /** The label that never occurs (a language model has no padding). */
     public static final int NO_IGNORE = -100;
 
     private static final long VALIDATION_SEED = 20_240_101L;
 
-    private final TransformerLM model;
-    private final NDManager manager;
     private final LanguageModelData train;
     private final LanguageModelData validation;
     private final int length;
     private final int validationBatches;
 
-    private LanguageModelTask(TransformerLM model, NDManager manager, LanguageModelData train,
-            LanguageModelData validation, int length, int validationBatches) {
-        this.model = model;
-        this.manager = manager;
+    private LanguageModelTask(TransformerConfig sized, LanguageModelData train, LanguageModelData validation,
+            int length, int validationBatches) {
+        super(m -> Transformers.languageModel(sized, m));
         this.train = train;
         this.validation = validation;
         this.length = length;
@@ -50,24 +47,7 @@ public final class LanguageModelTask implements TrainingTask {
         Args.positive("validationBatches", validationBatches);
         TransformerConfig sized = config.withVocab(train.tokenizer().vocabulary().size())
                 .withMaxLength(Math.max(config.maxLength(), length));
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            return new LanguageModelTask(Transformers.languageModel(sized, manager), manager, train, validation,
-                    length, validationBatches);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public TransformerLM model() {
-        return model;
-    }
-
-    @Override
-    public NDManager manager() {
-        return manager;
+        return new LanguageModelTask(sized, train, validation, length, validationBatches);
     }
 
     @Override
@@ -89,7 +69,7 @@ public final class LanguageModelTask implements TrainingTask {
     public Prediction trainBatch(NDManager m, ParameterStore ps, int step, int batchSize, Random random,
             boolean training) {
         LanguageModelBatch b = train.batch(m, batchSize, length, random);
-        return new Prediction(model.logits(ps, b.input(), null, training), b.target());
+        return new Prediction(model().logits(ps, b.input(), null, training), b.target());
     }
 
     @Override
@@ -101,7 +81,7 @@ public final class LanguageModelTask implements TrainingTask {
     public Prediction validationBatch(NDManager m, ParameterStore ps, int index, int batchSize) {
         // The same windows at every evaluation: batch i is drawn from its own fixed seed.
         LanguageModelBatch b = validation.batch(m, batchSize, length, new Random(VALIDATION_SEED + index));
-        return new Prediction(model.logits(ps, b.input(), null, false), b.target());
+        return new Prediction(model().logits(ps, b.input(), null, false), b.target());
     }
 
     /** Text generated greedily after {@code prompt}, {@code tokens} tokens long. */
@@ -110,6 +90,6 @@ public final class LanguageModelTask implements TrainingTask {
         Args.positive("tokens", tokens);
         int[] ids = train.tokenizer().encode(prompt);
         Args.check(ids.length > 0, "prompt", "must hold at least one known token", "\"" + prompt + "\"");
-        return train.tokenizer().decode(model.generate(manager, ids, tokens, -1));
+        return train.tokenizer().decode(model().generate(manager(), ids, tokens, -1));
     }
 }

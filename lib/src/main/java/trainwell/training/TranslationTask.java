@@ -17,24 +17,17 @@ import trainwell.models.TransformerConfig;
 import trainwell.models.Transformers;
 
 /** An encoder-decoder model learning to translate the pairs of a {@link TranslationData}. */
-public final class TranslationTask implements TrainingTask {
+public final class TranslationTask extends ModelTask<Seq2SeqTransformer> {
 
-    private final Seq2SeqTransformer model;
-    private final NDManager manager;
     private final TranslationData train;
     private final TranslationData validation;
-    private final long shuffleSeed;
-    private List<int[]> epoch = List.of();
-    private int epochIndex = -1;
-    private int cursor;
+    private final EpochCursor batches;
 
-    private TranslationTask(Seq2SeqTransformer model, NDManager manager, TranslationData train,
-            TranslationData validation, long shuffleSeed) {
-        this.model = model;
-        this.manager = manager;
+    private TranslationTask(TransformerConfig sized, TranslationData train, TranslationData validation, long seed) {
+        super(m -> Transformers.encoderDecoder(sized, m));
         this.train = train;
         this.validation = validation;
-        this.shuffleSeed = shuffleSeed;
+        this.batches = new EpochCursor(train.size(), seed);
     }
 
     /**
@@ -53,23 +46,7 @@ public final class TranslationTask implements TrainingTask {
                 .withSourceVocab(train.sourceTokenizer().vocabulary().size())
                 .withTargetVocab(train.targetTokenizer().vocabulary().size())
                 .withMaxLength(Math.max(config.maxLength(), longest));
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            return new TranslationTask(Transformers.encoderDecoder(sized, manager), manager, train, validation, seed);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public Seq2SeqTransformer model() {
-        return model;
-    }
-
-    @Override
-    public NDManager manager() {
-        return manager;
+        return new TranslationTask(sized, train, validation, seed);
     }
 
     @Override
@@ -90,13 +67,7 @@ public final class TranslationTask implements TrainingTask {
     @Override
     public Prediction trainBatch(NDManager m, ParameterStore ps, int step, int batchSize, Random random,
             boolean training) {
-        // Epochs of shuffled batches, reshuffled with a new seed each epoch; steps are taken in order.
-        if (cursor >= epoch.size()) {
-            epochIndex++;
-            epoch = train.epoch(Math.min(batchSize, train.size()), shuffleSeed * 1_000_003L + epochIndex);
-            cursor = 0;
-        }
-        return forward(m, ps, train, epoch.get(cursor++), training);
+        return forward(m, ps, train, batches.next(batchSize), training);
     }
 
     @Override
@@ -111,7 +82,7 @@ public final class TranslationTask implements TrainingTask {
 
     private Prediction forward(NDManager m, ParameterStore ps, TranslationData data, int[] indices, boolean training) {
         Seq2SeqBatch b = data.batch(m, indices);
-        return new Prediction(model.logits(ps, b.source(), b.sourceMask(), b.decoderInput(), b.targetMask(), training),
+        return new Prediction(model().logits(ps, b.source(), b.sourceMask(), b.decoderInput(), b.targetMask(), training),
                 b.decoderLabel());
     }
 
@@ -122,8 +93,8 @@ public final class TranslationTask implements TrainingTask {
             return List.of();
         }
         int[][] ids = sources.stream().map(s -> train.sourceTokenizer().encode(s)).toArray(int[][]::new);
-        int maxSteps = model.config().maxLength() - 1;
-        int[][] out = model.greedyDecode(manager, ids, Vocabulary.PAD_ID, Vocabulary.BOS_ID, Vocabulary.EOS_ID, maxSteps);
+        int maxSteps = model().config().maxLength() - 1;
+        int[][] out = model().greedyDecode(manager(), ids, Vocabulary.PAD_ID, Vocabulary.BOS_ID, Vocabulary.EOS_ID, maxSteps);
         List<String> texts = new ArrayList<>(out.length);
         for (int[] o : out) {
             texts.add(train.targetTokenizer().decode(o));
@@ -154,7 +125,7 @@ public final class TranslationTask implements TrainingTask {
     @Override
     public String toString() {
         return "TranslationTask[" + train.size() + " training pairs, " + validation.size() + " validation pairs, "
-                + model.parameterCount() + " parameters, " + Arrays.toString(new int[] {
-                    model.encoderDepth(), model.decoderDepth()}) + " layers]";
+                + model().parameterCount() + " parameters, " + Arrays.toString(new int[] {
+                    model().encoderDepth(), model().decoderDepth()}) + " layers]";
     }
 }
