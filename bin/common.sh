@@ -62,11 +62,13 @@ library_classpath() {
   echo "$cp"
 }
 
-# JVM options of the kernel: offline DJL, a fixed thread count, a modest heap, headless charts, and the
+# JVM options of the kernel: offline DJL, one PyTorch thread, a modest heap, headless charts, and the
 # property that stops DJL from printing arrays as "Check the Development Guideline" under JShell.
+# One intra-op thread: the course's models are tiny, so a second thread gains little on a quiet machine
+# (about 10%), while on a busy one (Binder, a laptop with a browser open) two spin-waiting OpenMP
+# threads made every step 10-25x slower in our measurements. COURSE_THREADS overrides it.
 kernel_jvm_options() {
-  local threads
-  threads="$(nproc 2>/dev/null || echo 2)"; [ "$threads" -gt 4 ] && threads=4
+  local threads="${COURSE_THREADS:-1}"
   echo "-Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true -Djshell=true -Dai.djl.offline=true" \
        "-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1"
 }
