@@ -113,6 +113,22 @@ public final class InitExperiments {
      */
     public static Table activationProfiles(Map<String, ? extends LongFunction<? extends TrainingTask>> tasks,
             int batchSize, long seed) {
+        return profiles("activation std per layer", tasks, batchSize, seed, LayerStatistics.ACTIVATION, "");
+    }
+
+    /**
+     * For each named task (seeded, measured, closed like {@link #activationProfiles}): the std of the
+     * gradient of every parameter whose dotted name ends with {@code parameterSuffix} (e.g.
+     * "ffn.out.weight"), numbered by depth from 1 in the order of the model. Columns run, depth, layer, std.
+     */
+    public static Table gradientProfiles(Map<String, ? extends LongFunction<? extends TrainingTask>> tasks,
+            int batchSize, long seed, String parameterSuffix) {
+        Args.notNull("parameterSuffix", parameterSuffix);
+        return profiles("gradient std per layer", tasks, batchSize, seed, LayerStatistics.GRADIENT, parameterSuffix);
+    }
+
+    private static Table profiles(String title, Map<String, ? extends LongFunction<? extends TrainingTask>> tasks,
+            int batchSize, long seed, String kind, String suffix) {
         Args.notNull("tasks", tasks);
         Args.check(!tasks.isEmpty(), "tasks", "must name at least one task", tasks);
         StringColumn run = StringColumn.create("run");
@@ -123,16 +139,17 @@ public final class InitExperiments {
             Engine.getInstance().setRandomSeed((int) seed);
             try (TrainingTask task = e.getValue().apply(seed)) {
                 Table t = layerStatistics(task, batchSize, seed);
-                Table acts = t.where(t.stringColumn("kind").isEqualTo(LayerStatistics.ACTIVATION));
-                for (int i = 0; i < acts.rowCount(); i++) {
+                Table rows = t.where(t.stringColumn("kind").isEqualTo(kind).and(t.stringColumn("layer").endsWith(suffix)));
+                int first = kind.equals(LayerStatistics.ACTIVATION) ? 0 : 1;
+                for (int i = 0; i < rows.rowCount(); i++) {
                     run.append(e.getKey());
-                    depth.append(i);
-                    layer.append(acts.stringColumn("layer").get(i));
-                    std.append(acts.doubleColumn("std").get(i));
+                    depth.append(first + i);
+                    layer.append(rows.stringColumn("layer").get(i));
+                    std.append(rows.doubleColumn("std").get(i));
                 }
             }
         }
-        return Table.create("activation std per layer", run, depth, layer, std);
+        return Table.create(title, run, depth, layer, std);
     }
 
     /** A 4-16-1 tanh MLP with biases, trained on a fixed regression task by full-batch gradient descent. */

@@ -76,4 +76,17 @@ class InitExperimentsTest {
         double largeLast = both.where(both.stringColumn("run").isEqualTo("large")).doubleColumn("std").get(3);
         assertTrue(largeLast > smallLast, both.print());
     }
+
+    @Test
+    void gradientProfilesReportOneRowPerMatchingParameter() {
+        String text = "abcde fghij klmno pqrst uvwxy z ".repeat(20);
+        LanguageModelData data = LanguageModelData.encode(text, CharTokenizer.fit(text));
+        TransformerConfig config = TransformerConfig.tiny().withDModel(16).withHeads(2).withFfnWidth(32)
+                .withLayers(3).withDropout(0);
+        LongFunction<LanguageModelTask> task = s -> LanguageModelTask.create(config, data, data, 8, 1);
+        Table t = InitExperiments.gradientProfiles(Map.of("gpt2", task), 4, 1, "ffn.out.weight");
+        assertEquals(List.of(1, 2, 3), t.intColumn("depth").asList());
+        assertEquals("decoder.layer2.ffn.out.weight", t.stringColumn("layer").get(2));
+        assertTrue(t.doubleColumn("std").min() > 0);
+    }
 }
