@@ -18,6 +18,15 @@ import trainwell.training.LanguageModelTask;
 
 class InitExperimentsTest {
 
+    /** A 3-layer, 16-wide language model on a 27-character alphabet. */
+    private static LanguageModelTask tinyModel(InitScheme init) {
+        String text = "abcde fghij klmno pqrst uvwxy z ".repeat(20);
+        LanguageModelData data = LanguageModelData.encode(text, CharTokenizer.fit(text));
+        TransformerConfig config = TransformerConfig.tiny().withDModel(16).withHeads(2).withFfnWidth(32)
+                .withLayers(3).withDropout(0).withInit(init);
+        return LanguageModelTask.create(config, data, data, 8, 1);
+    }
+
     @Test
     void mlpProfilesStackOneRowPerLayerAndInit() {
         Table t = InitExperiments.mlpProfiles(Nonlinearity.TANH, 5, 16, 8, 1, WeightInit.XAVIER, WeightInit.TOO_SMALL);
@@ -62,12 +71,8 @@ class InitExperimentsTest {
 
     @Test
     void activationProfilesReportEmbeddingAndEveryLayerForEachRun() {
-        String text = "abcde fghij klmno pqrst uvwxy z ".repeat(20);
-        LanguageModelData data = LanguageModelData.encode(text, CharTokenizer.fit(text));
-        TransformerConfig config = TransformerConfig.tiny().withDModel(16).withHeads(2).withFfnWidth(32)
-                .withLayers(3).withDropout(0);
-        LongFunction<LanguageModelTask> small = s -> LanguageModelTask.create(config.withInit(InitScheme.normal(0.02)), data, data, 8, 1);
-        LongFunction<LanguageModelTask> large = s -> LanguageModelTask.create(config.withInit(InitScheme.normal(0.5)), data, data, 8, 1);
+        LongFunction<LanguageModelTask> small = s -> tinyModel(InitScheme.normal(0.02));
+        LongFunction<LanguageModelTask> large = s -> tinyModel(InitScheme.normal(0.5));
         Table t = InitExperiments.activationProfiles(Map.of("small", small), 4, 1);
         assertEquals(4, t.rowCount());
         assertEquals(List.of(0, 1, 2, 3), t.intColumn("depth").asList());
@@ -79,11 +84,7 @@ class InitExperimentsTest {
 
     @Test
     void gradientProfilesReportOneRowPerMatchingParameter() {
-        String text = "abcde fghij klmno pqrst uvwxy z ".repeat(20);
-        LanguageModelData data = LanguageModelData.encode(text, CharTokenizer.fit(text));
-        TransformerConfig config = TransformerConfig.tiny().withDModel(16).withHeads(2).withFfnWidth(32)
-                .withLayers(3).withDropout(0);
-        LongFunction<LanguageModelTask> task = s -> LanguageModelTask.create(config, data, data, 8, 1);
+        LongFunction<LanguageModelTask> task = s -> tinyModel(InitScheme.gpt2());
         Table t = InitExperiments.gradientProfiles(Map.of("gpt2", task), 4, 1, "ffn.out.weight");
         assertEquals(List.of(1, 2, 3), t.intColumn("depth").asList());
         assertEquals("decoder.layer2.ffn.out.weight", t.stringColumn("layer").get(2));
