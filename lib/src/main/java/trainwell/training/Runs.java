@@ -2,6 +2,7 @@ package trainwell.training;
 
 import java.util.List;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 import trainwell.core.Args;
 import trainwell.results.Results;
 
@@ -14,9 +15,23 @@ public record Runs(List<TrainingResult> results) {
         results = List.copyOf(results);
     }
 
-    /** Every run's history in one table (columns of {@link TrainingResult#history()}; "run" tells them apart). */
+    /**
+     * Every run's history in one table (columns of {@link TrainingResult#history()}; "run" tells them apart).
+     * A run that lacks a column another run has (a run that diverged before its first evaluation has no
+     * val_loss) gets the column filled with missing values.
+     */
     public Table history() {
-        return Results.concat("history", results.stream().map(TrainingResult::history).toList());
+        List<Table> tables = results.stream().map(r -> r.history().copy()).toList();
+        for (Table t : tables) {
+            for (Table other : tables) {
+                for (Column<?> c : other.columns()) {
+                    if (!t.containsColumn(c.name())) {
+                        t.addColumns(c.emptyCopy(t.rowCount()));
+                    }
+                }
+            }
+        }
+        return Results.concat("history", tables);
     }
 
     /** Every run's per-layer gradient norms in one table. */
