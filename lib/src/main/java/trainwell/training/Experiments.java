@@ -17,7 +17,7 @@ public final class Experiments {
 
     private Experiments() {}
 
-    /** Runs {@code config} once per seed; the runs are named "{@code name} seed S". */
+    /** Runs {@code config} once per seed; every run is named {@code name} (its "seed" column tells them apart). */
     public static Runs seeds(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task,
             long... seeds) {
         Args.notNull("config", config);
@@ -26,7 +26,7 @@ public final class Experiments {
 
     /**
      * Runs every named configuration once per seed (configurations in the map's order, seeds inner), with
-     * one progress line for the whole experiment; the runs are named "{@code name} seed S".
+     * one progress line for the whole experiment; runs carry their configuration's name and their seed.
      */
     public static Runs compare(Map<String, TrainingConfig> configs, LongFunction<? extends TrainingTask> task,
             long... seeds) {
