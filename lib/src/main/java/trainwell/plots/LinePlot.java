@@ -196,6 +196,21 @@ public final class LinePlot implements Plot {
         return this;
     }
 
+    /** log10(max / min) of the finite positive values of every curve's x (or y) values. */
+    static double spanInDecades(List<Curve> curves, boolean x) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (Curve c : curves) {
+            for (double v : x ? c.xs : c.ys) {
+                if (v > 0 && Double.isFinite(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return max > 0 ? Math.log10(max / min) : 0;
+    }
+
     /** Builds the XChart chart (checks log axes against the data). */
     public XYChart chart() {
         if (curves.isEmpty()) {
@@ -217,8 +232,10 @@ public final class LinePlot implements Plot {
         theme.apply(s);
         s.setXAxisLogarithmic(logX);
         s.setYAxisLogarithmic(logY);
-        s.setYAxisLogarithmicDecadeOnly(false);
-        s.setXAxisLogarithmicDecadeOnly(false);
+        // Over more than about one decade, a label at every minor tick (0.02, 0.03, ...) overlaps: label
+        // decades only. Within a decade, decade-only labels would leave the axis bare.
+        s.setYAxisLogarithmicDecadeOnly(logY && spanInDecades(curves, false) > 1.3);
+        s.setXAxisLogarithmicDecadeOnly(logX && spanInDecades(curves, true) > 1.3);
         s.setLegendVisible(curves.size() > 1);
         BasicStroke line = new BasicStroke(theme.lineWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         for (int i = 0; i < curves.size(); i++) {
