@@ -39,6 +39,9 @@ public final class LinePlot implements Plot {
     /** Suffix of the (legend-less) series that holds a raw curve behind its smoothed version. */
     public static final String RAW_SUFFIX = " (raw)";
 
+    /** Beyond this many decades a log axis labels only powers of ten. */
+    private static final double MAX_DECADES_WITH_MINOR_LABELS = 2;
+
     private record Curve(String name, double[] xs, double[] ys) {}
 
     private record Event(double x, String label) {}
@@ -196,21 +199,6 @@ public final class LinePlot implements Plot {
         return this;
     }
 
-    /** log10(max / min) of the finite positive values of every curve's x (or y) values. */
-    static double spanInDecades(List<Curve> curves, boolean x) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (Curve c : curves) {
-            for (double v : x ? c.xs : c.ys) {
-                if (v > 0 && Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        return max > 0 ? Math.log10(max / min) : 0;
-    }
-
     /** Builds the XChart chart (checks log axes against the data). */
     public XYChart chart() {
         if (curves.isEmpty()) {
@@ -232,10 +220,9 @@ public final class LinePlot implements Plot {
         theme.apply(s);
         s.setXAxisLogarithmic(logX);
         s.setYAxisLogarithmic(logY);
-        // Over more than about one decade, a label at every minor tick (0.02, 0.03, ...) overlaps: label
-        // decades only. Within a decade, decade-only labels would leave the axis bare.
-        s.setYAxisLogarithmicDecadeOnly(logY && spanInDecades(curves, false) > 1.3);
-        s.setXAxisLogarithmicDecadeOnly(logX && spanInDecades(curves, true) > 1.3);
+        // Labels at 1..9 of every decade overlap once the axis spans more than a couple of decades.
+        s.setYAxisLogarithmicDecadeOnly(logY && decades(c -> c.ys) > MAX_DECADES_WITH_MINOR_LABELS);
+        s.setXAxisLogarithmicDecadeOnly(logX && decades(c -> c.xs) > MAX_DECADES_WITH_MINOR_LABELS);
         s.setLegendVisible(curves.size() > 1);
         BasicStroke line = new BasicStroke(theme.lineWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         for (int i = 0; i < curves.size(); i++) {
@@ -288,6 +275,21 @@ public final class LinePlot implements Plot {
         helper.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         helper.setMarker(SeriesMarkers.NONE);
         helper.setShowInLegend(false);
+    }
+
+    /** The number of decades between the smallest and largest positive finite value of all curves. */
+    private double decades(java.util.function.Function<Curve, double[]> values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Curve c : curves) {
+            for (double v : values.apply(c)) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > lo ? Math.log10(hi / lo) : 0;
     }
 
     private double maxY() {

@@ -11,6 +11,7 @@ import ai.djl.nn.ParameterList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +163,7 @@ public final class Training {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Table history = log.table();
+            Table history = withStandardColumns(log.table());
             if (message == null) {
                 message = String.format(Locale.ROOT, "final loss %.4f, validation loss %.4f, validation accuracy %.3f",
                         TrainingResult.last(history, "loss"), TrainingResult.last(history, "val_loss"),
@@ -175,6 +176,19 @@ public final class Training {
             }
             return new TrainingResult(name, config, history, layersTable(), status, message, stepsRun, bestStep,
                     bestStep < 0 ? Double.NaN : bestLoss, seconds);
+        }
+
+        /** Adds the optional metric columns a run may not have logged (it diverged before its first evaluation),
+         * as missing values, so that histories of several runs always stack. */
+        private static Table withStandardColumns(Table history) {
+            for (String column : List.of("update_ratio", "val_loss", "val_accuracy")) {
+                if (!history.containsColumn(column)) {
+                    double[] missing = new double[history.rowCount()];
+                    Arrays.fill(missing, Double.NaN);
+                    history.addColumns(DoubleColumn.create(column, missing));
+                }
+            }
+            return history;
         }
 
         private record StepRecord(double loss, double lr, double gradNorm, double updateRatio) {}

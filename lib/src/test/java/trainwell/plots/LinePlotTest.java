@@ -158,12 +158,4 @@ class LinePlotTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Plots.line("x").table(t, "step", "val_loss"));
         assertTrue(e.getMessage().contains("val_loss") && e.getMessage().contains("[step, loss]"), e.getMessage());
     }
-
-    @Test
-    void aLogAxisOverManyDecadesLabelsDecadesOnly() {
-        var wide = Plots.line("wide").logY().series("loss", new double[] {1e-6, 1e-3, 1.0}).chart();
-        var narrow = Plots.line("narrow").logY().series("loss", new double[] {0.2, 0.5, 0.9}).chart();
-        org.junit.jupiter.api.Assertions.assertTrue(wide.getStyler().isYAxisLogarithmicDecadeOnly());
-        org.junit.jupiter.api.Assertions.assertFalse(narrow.getStyler().isYAxisLogarithmicDecadeOnly());
-    }
 }
