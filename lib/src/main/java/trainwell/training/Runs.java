@@ -14,9 +14,29 @@ public record Runs(List<TrainingResult> results) {
         results = List.copyOf(results);
     }
 
-    /** Every run's history in one table (columns of {@link TrainingResult#history()}; "run" tells them apart). */
+    /**
+     * Every run's history in one table (columns of {@link TrainingResult#history()}; "run" tells them apart).
+     * A run that logged fewer columns (one that diverged before its first evaluation has no val_loss) gets
+     * them as missing values.
+     */
     public Table history() {
-        return Results.concat("history", results.stream().map(TrainingResult::history).toList());
+        return Results.concat("history", withSameColumns(results.stream().map(TrainingResult::history).toList()));
+    }
+
+    /** The tables with every numeric column that any of them has, added as missing values where absent. */
+    private static List<Table> withSameColumns(List<Table> tables) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        tables.forEach(t -> names.addAll(t.columnNames()));
+        return tables.stream().map(t -> {
+            Table copy = t.copy();
+            for (String name : names) {
+                if (!copy.containsColumn(name)) {
+                    // Only the optional columns (val_loss, val_accuracy, update_ratio) can be absent; all are numbers.
+                    copy.addColumns(tech.tablesaw.api.DoubleColumn.create(name, copy.rowCount()));
+                }
+            }
+            return copy;
+        }).toList();
     }
 
     /** Every run's per-layer gradient norms in one table. */
