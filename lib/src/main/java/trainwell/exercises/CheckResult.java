@@ -51,4 +51,13 @@ public record CheckResult(String what, Outcome outcome, String message) {
     public String toText() {
         return outcome.name().replace('_', ' ') + " " + what + ": " + message.replace("`", "");
     }
+
+    /**
+     * A short status such as "check 'peak LR': passed". Kernels print the value of a cell's last
+     * expression, so a check ending a cell shows this line under its message, not the whole record.
+     */
+    @Override
+    public String toString() {
+        return "check '" + what + "': " + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }
