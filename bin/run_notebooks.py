@@ -165,7 +165,7 @@ def main():
     ap.add_argument("notebooks", nargs="*", help="notebooks to run (default: all)")
     ap.add_argument("--timeout", type=float, default=600, help="time limit per notebook, s (600)")
     ap.add_argument("--startup-timeout", type=float, default=20, help="wait for a kernel start, s (20)")
-    ap.add_argument("--retries", type=int, default=3, help="restarts of a kernel that never answered (3)")
+    ap.add_argument("--retries", type=int, default=6, help="restarts of a kernel that never answered (6)")
     ap.add_argument("--report", default=str(ROOT / "target" / "notebook-report.tsv"))
     ap.add_argument("--single", help=argparse.SUPPRESS)  # internal: run one notebook, write JSON here
     a = ap.parse_args()
