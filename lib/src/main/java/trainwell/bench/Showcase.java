@@ -1,7 +1,12 @@
 package trainwell.bench;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import trainwell.data.CharTokenizer;
 import trainwell.data.Datasets;
 import trainwell.data.LanguageModelData;
@@ -76,7 +81,7 @@ public final class Showcase {
 
     /**
      * A character language model on Moby-Dick (first 90% to train, last 10% to validate): 4 layers,
-     * d_model 64, windows of 64 characters, 1,500 steps of batch 32; prints greedy continuations of three prompts.
+     * d_model 64, windows of 64 characters, 3,000 steps of batch 32; prints greedy and sampled continuations of three prompts.
      */
     static void mobyDick() {
         String text = Datasets.mobyDick();
@@ -84,7 +89,7 @@ public final class Showcase {
         LanguageModelData train = all.slice(0, 0.9);
         LanguageModelData validation = all.slice(0.9, 1);
         TransformerConfig model = TransformerConfig.tiny().withDecoderLayers(4);
-        int steps = 1500;
+        int steps = 3000;
         TrainingConfig config = TrainingConfig.defaults().withOptimizer(OptimizerSpec.adamW(0.1))
                 .withSchedule(Schedules.warmupCosine(3e-3, 1e-4, 100, steps)).withSteps(steps).withBatchSize(32)
                 .withEvalEvery(500).withProgress(false);
@@ -96,9 +101,45 @@ public final class Showcase {
                     all.size(), train.tokenizer().vocabulary().size(), task.model().parameterCount(), r.stepsRun(),
                     r.seconds(), r.msPerStep(), r.finalValidationLoss(), 100 * r.finalValidationAccuracy()));
             for (String prompt : List.of("Call me Ishmael. ", "The whale ", "Captain Ahab ")) {
-                String sample = task.generate(prompt, 160);
-                System.out.println("  [" + prompt + "]" + sample.replace('\n', ' '));
+                System.out.println("  greedy  [" + prompt + "]" + task.generate(prompt, 160).replace('\n', ' '));
+                System.out.println("  sampled [" + prompt + "]" + sample(task, prompt, 160, 0.8, 7).replace('\n', ' '));
             }
         }
+    }
+
+    /**
+     * {@code tokens} characters drawn one by one from the model's softmax at {@code temperature} after
+     * {@code prompt}: greedy decoding of a small character model soon repeats one phrase, sampling shows
+     * the words it has learnt.
+     */
+    static String sample(LanguageModelTask task, String prompt, int tokens, double temperature, long seed) {
+        Random random = new Random(seed);
+        List<Integer> ids = new ArrayList<>();
+        for (int id : task.train().tokenizer().encode(prompt)) {
+            ids.add(id);
+        }
+        int[] out = new int[tokens];
+        int window = task.model().config().maxLength();
+        for (int n = 0; n < tokens; n++) {
+            int[][] context = {ids.subList(Math.max(0, ids.size() - window), ids.size()).stream()
+                    .mapToInt(Integer::intValue).toArray()};
+            float[] p;
+            try (NDManager m = task.manager().newSubManager()) {
+                NDArray logits = task.model().logits(new ParameterStore(m, false), m.create(context), null, false);
+                p = logits.get(":, -1, :").div((float) temperature).softmax(-1).toFloatArray();
+            }
+            double u = random.nextDouble();
+            int next = p.length - 1;
+            for (int i = 0; i < p.length; i++) {
+                u -= p[i];
+                if (u < 0) {
+                    next = i;
+                    break;
+                }
+            }
+            ids.add(next);
+            out[n] = next;
+        }
+        return task.train().tokenizer().decode(out);
     }
 }
