@@ -45,6 +45,7 @@ public final class Benchmark {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        Args.check(steps > 50, "steps", "must exceed the 50 steps of learning-rate warm-up", steps);
         Args.check(warmup >= 0 && warmup < steps - 1, "warmup", "must be in [0, steps - 1)", warmup);
         // Process CPU time from the start of the first timed step to the start of the last step: on a busy
         // machine it varies far less than wall-clock time (it counts every thread of the process).
