@@ -98,6 +98,7 @@ public final class Training {
         }
 
         TrainingResult run() {
+            NativeHeap.keepFreedMemory();
             Random random = new Random(config.seed());
             ParameterGroups groups = config.decayAll() ? ParameterGroups.uniform() : ParameterGroups.standard(task.model());
             Progress progress = config.progress() ? Progress.start(name + ": starting") : null;
