@@ -4,7 +4,11 @@
 Every notebook runs in its own kernel. A notebook fails when any cell produces an error output;
 the failure names the notebook, the cell and the error. Only a kernel start that never answered is
 retried (rapaio's startup race, see docs); a failed cell is never retried. Each notebook has a time
-limit. The report (notebook, seconds, peak kernel memory, result) is printed and written to
+limit. Every claim of a lesson (trainwell.claims.Claim) must hold: the kernel runs with
+TRAINWELL_CLAIMS_STRICT, and the claims it logs are counted. In a solved lesson, every exercise check is
+also fed the learner's untouched stub and each wrong answer listed in the cell's metadata
+(`trainwell.wrong`), and must reject each of them. The report (notebook, seconds, peak kernel memory,
+claims held/checked, wrong answers rejected, result) is printed and written to
 target/notebook-report.tsv; executed copies go to target/executed/ (for the rendered site).
 
 Usage: bin/run_notebooks.py [NOTEBOOK ...] [--timeout S] [--startup-timeout S] [--retries N]
@@ -71,6 +75,8 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries):
     log_dir = ROOT / "target" / "kernel-logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     log = open(log_dir / (path.stem + ".log"), "w")  # the kernel's own chatter stays out of the report
+    claims_log = ROOT / "target" / "claims" / (path.parent.name + "-" + path.stem + ".tsv")
+    claims_log.parent.mkdir(parents=True, exist_ok=True)
     for attempt in range(retries + 1):
         nb = nbformat.read(str(path), as_version=4)
         state = {"cell": None, "pid": None}
@@ -92,13 +98,28 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries):
         client.on_cell_start = on_start
         client.on_cell_complete = on_done
         client.on_cell_error = on_done
+        claims_log.unlink(missing_ok=True)
         try:
             env = dict(os.environ)
-            if "solutions" in path.parts:
+            # A claim of the lesson that does not hold fails the notebook, in both copies.
+            env["TRAINWELL_CLAIMS_STRICT"] = "true"
+            env["TRAINWELL_CLAIMS_LOG"] = str(claims_log)
+            solved = "solutions" in path.parts
+            if solved:
                 # Solved lessons: an exercise check that fails (or is unsolved) must fail the run.
                 env["TRAINWELL_EXERCISES_STRICT"] = "true"
-            client.execute(stdout=log, stderr=log, env=env)
+            trials = wrong_answer_trials(nb) if solved else {}
+            client.reset_execution_trackers()
+            with client.setup_kernel(stdout=log, stderr=log, env=env):
+                client.wait_for_reply(client.kc.kernel_info())
+                for index, cell in enumerate(nb.cells):
+                    client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                    if index in trials:
+                        rejected = try_wrong_answers(client, nb, trials[index], state)
+                        result["wrong_answers"] = result.get("wrong_answers", 0) + rejected
             result["result"] = "pass"
+        except WrongAnswerAccepted as e:
+            result["detail"] = str(e)
         except CellTimeoutError:
             result["detail"] = f"cell {state['cell']}: timed out after {cell_timeout:.0f} s"
         except CellExecutionError as e:
@@ -132,6 +153,10 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries):
                 return result
             raise
         break
+    result["claims"] = count_claims(claims_log)
+    if result["result"] == "pass" and result["claims"][1] > result["claims"][0]:
+        result["result"] = "error"
+        result["detail"] = "a claim did not hold: " + first_line(claim_failures(claims_log)[0])
     # Any error output anywhere (e.g. a cell run with allow_errors in its metadata) fails the notebook.
     if result["result"] == "pass":
         for i, cell in enumerate(nb.cells):
@@ -145,6 +170,83 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries):
     out_path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(out_path))
     return result
+
+
+class WrongAnswerAccepted(Exception):
+    """A solved lesson's exercise check accepted a wrong answer (or the learner's untouched stub)."""
+
+
+def wrong_answer_trials(nb):
+    """{index of the last check cell: (solution cell index, [(label, source), ...], check cell indices)}.
+
+    Every solution cell (one holding `// BEGIN SOLUTION`) is tried with the learner's stub and with each
+    wrong answer of its metadata `trainwell.wrong` (each replaces the solution regions, as the stub does).
+    Metadata `trainwell.check_cells` (default 0) counts the cells after it that hold the check.
+    """
+    sys.path.insert(0, str(ROOT / "bin"))
+    from lessons import BEGIN, DEFAULT_STUB, strip_solution
+    trials = {}
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or BEGIN not in cell.source:
+            continue
+        meta = cell.metadata.get("trainwell", {})
+        answers = [("the learner's stub", meta.get("stub", DEFAULT_STUB))]
+        answers += [(f"wrong answer {k + 1}", w) for k, w in enumerate(meta.get("wrong", []))]
+        sources = [(label, strip_solution(cell.source, text, f"cell {i}")) for label, text in answers]
+        checks = list(range(i + 1, i + 1 + int(meta.get("check_cells", 0))))
+        trials[checks[-1] if checks else i] = (i, sources, checks)
+    return trials
+
+
+def try_wrong_answers(client, nb, trial, state):
+    """Runs each wrong answer and its check in the live kernel; each must be rejected by the check
+    (an ExerciseFailed error). Then runs the solution and its check again, so the notebook goes on as
+    before. Returns how many wrong answers were rejected; raises WrongAnswerAccepted otherwise."""
+    import copy
+    from nbclient.exceptions import CellExecutionError
+    solution, sources, checks = trial
+    for label, source in sources:
+        cells = [copy.deepcopy(nb.cells[solution])] + [copy.deepcopy(nb.cells[c]) for c in checks]
+        cells[0].source = source
+        rejected, why = False, "the check passed"
+        for k, cell in enumerate(cells):
+            cell.outputs = []
+            try:
+                client.execute_cell(cell, (solution, *checks)[k])
+            except CellExecutionError:
+                pass
+            errors = [o for o in cell.outputs if o.get("output_type") == "error"]
+            if errors:
+                text = " ".join([errors[0].get("ename", ""), errors[0].get("evalue", "")]
+                                + errors[0].get("traceback", []))
+                rejected = "ExerciseFailed" in text
+                why = "it failed with " + first_line(strip_ansi(text)) if not rejected else ""
+                break
+        if not rejected:
+            state["cell"] = solution
+            raise WrongAnswerAccepted(f"cell {solution}: the exercise check did not reject {label} ({why})")
+    for k, index in enumerate((solution, *checks)):
+        restore = copy.deepcopy(nb.cells[index])
+        client.execute_cell(restore, index)  # raises CellExecutionError if the solution no longer passes
+    return len(sources)
+
+
+def count_claims(claims_log):
+    """(claims that held, claims checked) in one notebook run."""
+    if not claims_log.exists():
+        return (0, 0)
+    lines = [l for l in claims_log.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return (sum(l.startswith("holds\t") for l in lines), len(lines))
+
+
+def claim_failures(claims_log):
+    return [l.split("\t", 1)[1] for l in claims_log.read_text(encoding="utf-8").splitlines()
+            if l.startswith("fails\t")] or [""]
+
+
+def claims_text(r):
+    held, checked = r.get("claims", (0, 0))
+    return f"{held}/{checked}"
 
 
 def find_notebooks(args):
@@ -218,18 +320,25 @@ def main():
 
     report = Path(a.report)
     report.parent.mkdir(parents=True, exist_ok=True)
-    lines = ["notebook\tseconds\tpeak_kernel_mb\tkernel_start_retries\tresult\tdetail"]
+    lines = ["notebook\tseconds\tpeak_kernel_mb\tkernel_start_retries\tclaims\twrong_answers_rejected\tresult\tdetail"]
     for r in rows:
         lines.append("\t".join([r["notebook"], f"{r['seconds']:.1f}",
                                 f"{r['peak_mb']:.0f}" if r.get("peak_mb") else "",
-                                str(r["retries"]), r["result"], r.get("detail", "")]))
+                                str(r["retries"]), claims_text(r), str(r.get("wrong_answers", 0)),
+                                r["result"], r.get("detail", "")]))
     report.write_text("\n".join(lines) + "\n")
     width = max(len(r["notebook"]) for r in rows)
     print()
-    print(f"{'notebook':<{width}}  {'seconds':>7}  {'peak MB':>7}  {'retries':>7}  result")
+    print(f"{'notebook':<{width}}  {'seconds':>7}  {'peak MB':>7}  {'retries':>7}  {'claims':>7}  {'wrong':>5}  result")
     for r in rows:
         peak = f"{r['peak_mb']:.0f}" if r.get("peak_mb") else "?"
-        print(f"{r['notebook']:<{width}}  {r['seconds']:>7.1f}  {peak:>7}  {r['retries']:>7}  {r['result']}")
+        print(f"{r['notebook']:<{width}}  {r['seconds']:>7.1f}  {peak:>7}  {r['retries']:>7}  {claims_text(r):>7}"
+              f"  {r.get('wrong_answers', 0):>5}  {r['result']}")
+    held = sum(r.get("claims", (0, 0))[0] for r in rows)
+    checked = sum(r.get("claims", (0, 0))[1] for r in rows)
+    print(f"claims: {held} of {checked} held; wrong exercise answers rejected: "
+          f"{sum(r.get('wrong_answers', 0) for r in rows)} (claims = held/checked per notebook; "
+          "wrong = wrong answers and untouched stubs that the solved lesson's checks rejected)")
     passed = sum(r["result"] == "pass" for r in rows)
     failed = len(rows) - passed
     print(f"(report written to {display_path(report)})")

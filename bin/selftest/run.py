@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""Self-test of the notebook runner: it must fail on a cell that throws and on a cell that does not
-compile, naming the notebook, the cell and the error; and pass a good notebook."""
+"""Self-test of the notebook runner: it must fail on a cell that throws, on a cell that does not
+compile, on a claim that does not hold and on an exercise check that accepts a wrong answer, naming the
+notebook, the cell and the error; and pass a good notebook, counting its claims and rejected answers."""
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,9 @@ CASES = [
     ("throws.ipynb", 1, ["bin/selftest/throws.ipynb", "cell 2", "boom from the fixture", "0 passed, 1 failed"]),
     ("does-not-compile.ipynb", 1, ["bin/selftest/does-not-compile.ipynb", "cell 1", "incompatible types",
                                    "0 passed, 1 failed"]),
+    ("claim-fails.ipynb", 1, ["cell 2", "the fixture's loss ends below 2", "loss = 2.5", "0 passed, 1 failed"]),
+    ("solutions/rejects-wrong.ipynb", 0, ["PASS", "1/1", "wrong exercise answers rejected: 2", "1 passed, 0 failed"]),
+    ("solutions/accepts-wrong.ipynb", 1, ["cell 2", "did not reject wrong answer 1", "0 passed, 1 failed"]),
 ]
 
 

@@ -41,6 +41,16 @@ public final class Show {
         }
     }
 
+    /**
+     * Markdown written from the run's own numbers: {@code template} is formatted with {@code values}
+     * ({@link String#format}, the ROOT locale), e.g. {@code Show.markdown("The best rate was %.2g.", best)}.
+     * A number that the prose quotes comes from here or from a printed output, never typed by hand.
+     */
+    public static void markdown(String template, Object... values) {
+        Objects.requireNonNull(template, "template");
+        markdown(String.format(java.util.Locale.ROOT, template, values));
+    }
+
     /** An image as PNG; outside a kernel, a one-line description. */
     public static void image(BufferedImage image) {
         Objects.requireNonNull(image, "image");
