@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch eager side of bin/benchmark: the same model, task, optimizer and loop as trainwell.bench.Benchmark.
 
-Run: /work/torchvenv/bin/python bin/benchmark_torch.py [--steps 300] [--warmup 50] [--threads 1] [--seed 1]
+Run: "$TORCH_PYTHON" bin/benchmark_torch.py [--steps 300] [--warmup 50] [--threads 1] [--seed 1]
 Prints one line starting with RESULT: wall-clock ms/step over the steps after warm-up (mean and median), process
 CPU ms/step over the same steps (less sensitive to a busy machine), peak RSS from /proc/self/status.
 

@@ -1,7 +1,7 @@
 # Reference values for trainwell.optimizers.djl, trainwell.training.clip and trainwell.training.loss.
 #
 # Run from the repository root (needs PyTorch; the Java tests only read the JSON files written here):
-#   /work/torchvenv/bin/python lib/reference/djl_optimizers.py
+#   "$TORCH_PYTHON" lib/reference/djl_optimizers.py
 # Writes lib/src/test/resources/reference/djl_optimizers/{optimizers,clipping,label_smoothing}.json
 #
 # Every number comes from PyTorch's own code: torch.optim's optimizer classes (single-tensor path,

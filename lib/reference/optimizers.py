@@ -1,7 +1,7 @@
 # Reference parameter sequences for trainwell.optimizers, produced by torch.optim's own optimizers.
 #
 # Run (from the repository root):
-#   /work/torchvenv/bin/python lib/reference/optimizers.py
+#   "$TORCH_PYTHON" lib/reference/optimizers.py
 # It writes lib/src/test/resources/reference/optimizers/:
 #   gradients.csv   step,g0..g3      the fixed gradient fed at each step (seeded, stored, so tests need no torch)
 #   <case>.csv      step,p0..p3      row 0 = the initial parameters, row k = the parameters after k steps

@@ -1,7 +1,7 @@
 """Reference learning-rate sequences from PyTorch's own schedulers, for trainwell.schedules tests.
 
 Run from the repository root (needs torch; the tests themselves do not):
-    /work/torchvenv/bin/python lib/reference/schedules.py
+    "$TORCH_PYTHON" lib/reference/schedules.py
 
 For every case it builds a dummy parameter, an SGD optimizer (momentum 0.9, so the schedulers that
 cycle momentum can set it) and one scheduler, then for step k = 0, 1, ..., n-1 records

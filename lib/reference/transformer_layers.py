@@ -1,5 +1,5 @@
 # Reference outputs of PyTorch's own Transformer layers, for trainwell.models tests.
-# Run from the repository root:  /work/torchvenv/bin/python lib/reference/transformer_layers.py
+# Run from the repository root:  "$TORCH_PYTHON" lib/reference/transformer_layers.py
 # Writes lib/src/test/resources/reference/transformer_layers/{encoder,decoder}_{post_relu,pre_gelu}.json:
 # the layer's weights under trainwell's parameter names, the inputs, the real-token mask (1 real, 0 pad),
 # the output, and (encoder, Post-LN) the per-head self-attention weights.
