@@ -42,6 +42,19 @@ install_system_packages() {
   [ "${major%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is needed, found '${major}': install openjdk-17-jdk-headless"
 }
 
+# 1b. What only the test command needs: headless Chromium for the screenshot test of the site and decks.
+install_test_packages() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  say "installing Debian packages for the tests: chromium"
+  local sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || die "chromium is missing and there is no root: run 'sudo apt-get install -y chromium', then try again"
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+}
+
 # 2. The helper library and its runtime classpath (lib/target/classpath), rebuilt only when sources changed.
 build_library() {
   if [ ! -f "$STAMP" ] || [ ! -d "$ROOT/lib/target/classpath" ] \
