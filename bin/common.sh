@@ -11,7 +11,8 @@ die() { printf '[course] error: %s\n' "$*" >&2; exit 1; }
 
 # Maven runs offline once a build has succeeded with the same POMs: a cut network then changes nothing.
 mvn_offline_flag() {
-  if [ -f "$STAMP" ] && [ ! "$ROOT/pom.xml" -nt "$STAMP" ] && [ ! "$ROOT/lib/pom.xml" -nt "$STAMP" ]; then
+  if [ -f "$STAMP" ] && [ ! "$ROOT/pom.xml" -nt "$STAMP" ] && [ ! "$ROOT/lib/pom.xml" -nt "$STAMP" ] \
+     && [ ! "$ROOT/kernel/pom.xml" -nt "$STAMP" ]; then
     echo "-o"
   fi
 }
@@ -58,7 +59,9 @@ install_test_packages() {
 # 2. The helper library and its runtime classpath (lib/target/classpath), rebuilt only when sources changed.
 build_library() {
   if [ ! -f "$STAMP" ] || [ ! -d "$ROOT/lib/target/classpath" ] \
-     || [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" -newer "$STAMP" -print -quit)" ]; then
+     || [ ! -f "$ROOT/kernel/target/trainwell-kernel-agent.jar" ] \
+     || [ -n "$(find "$ROOT/pom.xml" "$ROOT/lib/pom.xml" "$ROOT/lib/src/main" "$ROOT/kernel/pom.xml" "$ROOT/kernel/src/main" \
+                -newer "$STAMP" -print -quit)" ]; then
     say "building the helper library (Maven; the first build downloads about 150 MB)"
     (cd "$ROOT" && mvn -B -q $(mvn_offline_flag) package -DskipTests)
     touch "$STAMP"
@@ -90,14 +93,18 @@ kernel_jvm_options() {
 #    never in the user's own Jupyter folders, with the library on its startup classpath.
 register_kernel() {
   local kjar="$ROOT/lib/target/kernel/rapaio-jupyter-kernel-$RAPAIO_VERSION.jar" kdir="$KERNEL_DIR/kernels/java"
+  local agent="$ROOT/kernel/target/trainwell-kernel-agent.jar"
   [ -f "$kjar" ] || die "the kernel jar is missing: run bin/setup"
-  mkdir -p "$kdir"
-  cp -u "$kjar" "$kdir/"
+  [ -f "$agent" ] || die "the kernel's start-up fix is missing: run bin/setup"
+  mkdir -p "$kdir/agent-lib"
+  cp -u "$kjar" "$agent" "$kdir/"
+  cp -u "$ROOT"/kernel/target/agent-lib/*.jar "$kdir/agent-lib/"
   "$PY" - "$kdir" "$(command -v java)" "$RAPAIO_VERSION" "$(library_classpath ';')" "$(kernel_jvm_options)" <<'PY'
 import json, os, sys
 kdir, java, version, classpath, options = sys.argv[1:]
 spec = {
-    "argv": [java, *options.split(), "-jar",
+    # The agent corrects rapaio's start-up order (kernel/: without it about one start in ten never answers).
+    "argv": [java, "-javaagent:" + os.path.join("{resource_dir}", "trainwell-kernel-agent.jar"), *options.split(), "-jar",
              os.path.join("{resource_dir}", "rapaio-jupyter-kernel-%s.jar" % version), "{connection_file}"],
     "display_name": "Java (course)",
     "language": "java",
