@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Self-test of the notebook runner: it must fail on a cell that throws and on a cell that does not
-compile, naming the notebook, the cell and the error; and pass a good notebook."""
+compile, naming the notebook, the cell and the error; on a chart that fell back to text; and pass a
+good notebook."""
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,9 @@ CASES = [
     ("throws.ipynb", 1, ["bin/selftest/throws.ipynb", "cell 2", "boom from the fixture", "0 passed, 1 failed"]),
     ("does-not-compile.ipynb", 1, ["bin/selftest/does-not-compile.ipynb", "cell 1", "incompatible types",
                                    "0 passed, 1 failed"]),
+    ("falls-back-to-text.ipynb", 1, ["bin/selftest/falls-back-to-text.ipynb", "cell 0",
+                                     "a chart fell back to text ('[image 720x400]')", "text-fallback",
+                                     "0 passed, 1 failed"]),
 ]
 
 
