@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Self-test of the notebook runner: it must fail on a cell that throws, on a cell that does not
-compile, on a claim that does not hold and on an exercise check that accepts a wrong answer, naming the
-notebook, the cell and the error; and pass a good notebook, counting its claims and rejected answers."""
+compile, on a claim that does not hold, on an exercise check that accepts a wrong answer and on a chart
+that fell back to text, naming the notebook, the cell and the error; and pass a good notebook, counting
+its claims and rejected answers."""
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,9 @@ CASES = [
     ("claim-fails.ipynb", 1, ["cell 2", "the fixture's loss ends below 2", "loss = 2.5", "0 passed, 1 failed"]),
     ("solutions/rejects-wrong.ipynb", 0, ["PASS", "1/1", "wrong exercise answers rejected: 2", "1 passed, 0 failed"]),
     ("solutions/accepts-wrong.ipynb", 1, ["cell 2", "did not reject wrong answer 1", "0 passed, 1 failed"]),
+    ("falls-back-to-text.ipynb", 1, ["bin/selftest/falls-back-to-text.ipynb", "cell 0",
+                                     "a chart fell back to text ('[image 720x400]')", "text-fallback",
+                                     "0 passed, 1 failed"]),
 ]
 
 
