@@ -19,6 +19,56 @@ public final class Surfaces {
         return new Quadratic(a, b);
     }
 
+    /**
+     * A quadratic bowl with curvatures {@code small} and {@code large} along axes turned by {@code angle}
+     * radians, minimum 0 at the origin. Only its values and gradients are visible (no curvature accessors), so
+     * a stability limit on it has to be found by experiment: gradient descent is stable below 2 / large.
+     */
+    public static Surface rotatedQuadratic(double small, double large, double angle) {
+        Args.positive("small", small);
+        Args.check(Double.isFinite(large) && large >= small, "large", "must be finite and >= small (" + small + ")", large);
+        Args.finite("angle", angle);
+        double c = Math.cos(angle);
+        double s = Math.sin(angle);
+        return new Surface() {
+            @Override
+            public String name() {
+                return "a turned quadratic bowl";
+            }
+
+            @Override
+            public double value(double x, double y) {
+                double u = c * x + s * y;
+                double v = -s * x + c * y;
+                return (small * u * u + large * v * v) / 2;
+            }
+
+            @Override
+            public double[] gradient(double x, double y) {
+                double u = c * x + s * y;
+                double v = -s * x + c * y;
+                double gu = small * u;
+                double gv = large * v;
+                return new double[] {c * gu - s * gv, s * gu + c * gv};
+            }
+
+            @Override
+            public Box box() {
+                return new Box(-3, 3, -3, 3);
+            }
+
+            @Override
+            public Point start() {
+                return new Point(-2, 1.5);
+            }
+
+            @Override
+            public Optional<Point> minimum() {
+                return Optional.of(new Point(0, 0));
+            }
+        };
+    }
+
     /** The quadratic a x^2 + b y^2 whose gradients carry seeded Gaussian noise of standard deviation {@code noise}. */
     public static NoisyQuadratic noisyQuadratic(double a, double b, double noise, long seed) {
         return new NoisyQuadratic(quadratic(a, b), noise, seed);

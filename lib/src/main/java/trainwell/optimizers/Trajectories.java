@@ -40,6 +40,11 @@ public final class Trajectories {
         return plot;
     }
 
+    /** Small multiples: one contour map per trajectory, same surface and levels, so no path hides another. */
+    public static TrajectoryPanels panels(String title, Surface surface, List<Trajectory> trajectories) {
+        return new TrajectoryPanels(title, surface, trajectories);
+    }
+
     /**
      * The loss against the step, one curve per trajectory, on a log axis; a loss of exactly 0 (a minimum hit
      * exactly) has no place on a log axis and shows as a gap.

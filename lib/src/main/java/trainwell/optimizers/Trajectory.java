@@ -33,6 +33,15 @@ public record Trajectory(String name, List<Point> points, List<Double> losses, b
         return points.size() - 1;
     }
 
+    /** The last {@code points} points of the run (its last points - 1 steps), e.g. to show where it settled. */
+    public Trajectory tail(int points) {
+        Args.check(points >= 1 && points <= this.points.size(), "points",
+                "must be in [1, " + this.points.size() + "]", points);
+        int from = this.points.size() - points;
+        return new Trajectory(name, this.points.subList(from, this.points.size()),
+                losses.subList(from, losses.size()), diverged);
+    }
+
     /** The last point reached. */
     public Point end() {
         return points.get(points.size() - 1);

@@ -46,6 +46,7 @@ public final class ContourPlot implements Plot {
     private int levels = 12;
     private boolean log;
     private boolean lines = true;
+    private boolean legend = true;
     private String xTitle = "x";
     private String yTitle = "y";
     private Theme theme = Theme.notebook();
@@ -87,6 +88,12 @@ public final class ContourPlot implements Plot {
     /** Whether thin contour lines separate the bands (default true). */
     public ContourPlot lines(boolean draw) {
         this.lines = draw;
+        return this;
+    }
+
+    /** Whether the legend of trajectories is drawn (default true; small multiples name each panel instead). */
+    public ContourPlot legend(boolean draw) {
+        this.legend = draw;
         return this;
     }
 
@@ -178,7 +185,9 @@ public final class ContourPlot implements Plot {
         }
         drawTrajectories(g, c, xs, ys);
         g.setClip(null);
-        drawLegend(g, p);
+        if (legend) {
+            drawLegend(g, p);
+        }
         return c.finish();
     }
 
