@@ -124,6 +124,21 @@ public final class Schedules {
     }
 
     /**
+     * Warmup-stable-decay as in Hägele et al. 2024: a ramp from {@code peak / 100} over {@code warmupSteps},
+     * the peak held, then a 1-sqrt cooldown to 0 over the last {@code decayFraction} of {@code totalSteps}
+     * (the paper uses 0.2); see {@link WarmupStableDecay}.
+     */
+    public static WarmupStableDecay warmupStableDecay(double peak, int warmupSteps, int totalSteps, double decayFraction) {
+        return warmupStableDecay(peak, warmupSteps, totalSteps, decayFraction, WarmupStableDecay.Cooldown.ONE_MINUS_SQRT);
+    }
+
+    /** Warmup-stable-decay with the cooldown's shape chosen (linear or 1-sqrt), to 0; see {@link WarmupStableDecay}. */
+    public static WarmupStableDecay warmupStableDecay(double peak, int warmupSteps, int totalSteps, double decayFraction,
+            WarmupStableDecay.Cooldown cooldown) {
+        return new WarmupStableDecay(peak, warmupSteps, totalSteps, decayFraction, cooldown, 0);
+    }
+
+    /**
      * Several schedules sampled over steps 0 .. steps-1 in one long table with columns
      * {@code step}, {@code lr} and {@code schedule} (each schedule's {@code toString()}), ready to plot by group.
      */
