@@ -43,9 +43,17 @@ public record DeepMlp(int depth, int width, Nonlinearity activation, WeightInit 
         TOO_LARGE,
         /** Glorot normal N(0, 2/(fan_in + fan_out)): keeps tanh (near-linear) layers' variance. */
         XAVIER,
+        /**
+         * Glorot normal with gain 5/3, N(0, (5/3)^2 * 2/(fan_in + fan_out)): PyTorch's
+         * {@code calculate_gain('tanh')}, which makes up for tanh shrinking the variance of its input.
+         */
+        XAVIER_TANH_GAIN,
         /** He normal N(0, 2/fan_in): keeps ReLU layers' variance. */
         HE
     }
+
+    /** PyTorch's {@code torch.nn.init.calculate_gain('tanh')}. */
+    public static final double TANH_GAIN = 5.0 / 3;
 
     /**
      * Standard deviations per layer (index 0 is the first layer).
@@ -119,6 +127,7 @@ public record DeepMlp(int depth, int width, Nonlinearity activation, WeightInit 
             case TOO_SMALL -> gaussian(random, n, 0.01);
             case TOO_LARGE -> gaussian(random, n, 1);
             case XAVIER -> gaussian(random, n, Math.sqrt(2.0 / (width + width)));
+            case XAVIER_TANH_GAIN -> gaussian(random, n, TANH_GAIN * Math.sqrt(2.0 / (width + width)));
             case HE -> gaussian(random, n, Math.sqrt(2.0 / width));
         };
     }

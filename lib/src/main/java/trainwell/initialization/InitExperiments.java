@@ -182,6 +182,7 @@ public final class InitExperiments {
                 case TOO_SMALL -> 0.01;
                 case TOO_LARGE -> 1;
                 case XAVIER -> Math.sqrt(2.0 / (fanIn + fanOut));
+                case XAVIER_TANH_GAIN -> DeepMlp.TANH_GAIN * Math.sqrt(2.0 / (fanIn + fanOut));
                 case HE -> Math.sqrt(2.0 / fanIn);
             };
             for (int i = 0; i < n; i++) {

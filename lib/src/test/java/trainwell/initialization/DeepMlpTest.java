@@ -42,6 +42,22 @@ class DeepMlpTest {
     }
 
     @Test
+    void tanhGainDrawsTheSameWeightsFiveThirdsLarger() {
+        // Same seed, same draws scaled by the gain; ReLU is positively homogeneous, so layer 1's std scales too.
+        double plain = new DeepMlp(1, 128, Nonlinearity.RELU, WeightInit.XAVIER).run(64, 3).activationStd()[0];
+        double gained = new DeepMlp(1, 128, Nonlinearity.RELU, WeightInit.XAVIER_TANH_GAIN).run(64, 3).activationStd()[0];
+        assertEquals(5.0 / 3, gained / plain, 1e-9);
+    }
+
+    @Test
+    void tanhGainKeepsTanhActivationsFromFadingWhereXavierLetsThemFade() {
+        double plain = run(Nonlinearity.TANH, WeightInit.XAVIER).activationStd()[49];
+        double gained = run(Nonlinearity.TANH, WeightInit.XAVIER_TANH_GAIN).activationStd()[49];
+        assertTrue(plain < 0.15, "Xavier, layer 50 std " + plain);
+        assertTrue(gained > 0.4 && gained < 0.9, "Xavier with gain 5/3, layer 50 std " + gained);
+    }
+
+    @Test
     void tooSmallWeightsMakeTanhActivationsVanish() {
         double[] s = run(Nonlinearity.TANH, WeightInit.TOO_SMALL).activationStd();
         assertTrue(s[9] < 1e-6, "layer 10 std " + s[9]);
