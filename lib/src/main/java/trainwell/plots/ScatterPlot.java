@@ -131,6 +131,9 @@ public final class ScatterPlot implements Plot {
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setXAxisLogarithmic(logX);
         s.setYAxisLogarithmic(logY);
+        // As on line charts: beyond two decades, grid lines and labels at 1..9 of every decade crowd the axis.
+        s.setXAxisLogarithmicDecadeOnly(logX && decades(true) > 2);
+        s.setYAxisLogarithmicDecadeOnly(logY && decades(false) > 2);
         s.setMarkerSize(Math.round(theme.fontSize() * 0.7f));
         s.setLegendVisible(points.size() > 1);
         for (int i = 0; i < points.size(); i++) {
@@ -140,6 +143,21 @@ public final class ScatterPlot implements Plot {
             series.setMarkerColor(theme.color(i));
         }
         return chart;
+    }
+
+    /** Decades between the smallest and largest positive value on one axis. */
+    private double decades(boolean x) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Points p : points) {
+            for (double v : x ? p.xs : p.ys) {
+                if (v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > lo ? Math.log10(hi / lo) : 0;
     }
 
     /** Renders the chart to an image of the theme's size. */

@@ -54,4 +54,12 @@ class ScatterPlotTest {
                 () -> Plots.scatter("s").series("a", new double[] {1, 2}, new double[] {1}));
         assertTrue(e.getMessage().contains("ys of series 'a'"), e.getMessage());
     }
+
+    @Test
+    void aLogAxisOverMoreThanTwoDecadesLabelsOnlyPowersOfTen() {
+        XYChart wide = Plots.scatter("s").logX().series("a", new double[] {1e-4, 1e-1}, new double[] {1, 2}).chart();
+        XYChart narrow = Plots.scatter("s").logX().series("a", new double[] {1e-3, 1e-2}, new double[] {1, 2}).chart();
+        assertTrue(wide.getStyler().isXAxisLogarithmicDecadeOnly());
+        assertTrue(!narrow.getStyler().isXAxisLogarithmicDecadeOnly());
+    }
 }
