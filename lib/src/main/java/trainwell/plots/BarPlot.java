@@ -129,11 +129,11 @@ public final class BarPlot implements Plot {
             throw new IllegalStateException("Add at least one bar before drawing the chart '" + title + "'");
         }
         CategoryChart chart = new CategoryChart(theme.width(), theme.height());
-        chart.setTitle(title);
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(yTitle);
         var st = chart.getStyler();
         theme.apply(st);
+        Fit.title(chart, theme, title);
         st.setLegendVisible(all.size() > 1);
         st.setPlotGridVerticalLinesVisible(false);
         st.setErrorBarsColor(Theme.INK);
@@ -144,7 +144,7 @@ public final class BarPlot implements Plot {
         }
         for (int i = 0; i < all.size(); i++) {
             Group g = all.get(i);
-            CategorySeries s = chart.addSeries(g.name, g.labels, box(g.means), box(g.errors));
+            CategorySeries s = chart.addSeries(Fit.legendName(theme, g.name), g.labels, box(g.means), box(g.errors));
             s.setFillColor(theme.color(i));
         }
         return chart;

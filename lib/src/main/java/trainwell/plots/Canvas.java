@@ -138,9 +138,10 @@ final class Canvas {
     private void drawTitles() {
         g.setColor(Theme.INK);
         if (!title.isEmpty()) {
-            g.setFont(theme.titleFont());
+            g.setFont(Fit.titleFont(theme, title));
             FontMetrics fm = g.getFontMetrics();
-            g.drawString(title, (theme.width() - fm.stringWidth(title)) / 2, PAD + fm.getAscent());
+            String text = Fit.titleText(theme, title);
+            g.drawString(text, (theme.width() - fm.stringWidth(text)) / 2, PAD + fm.getAscent());
         }
         g.setFont(theme.axisTitleFont());
         FontMetrics fm = g.getFontMetrics();

@@ -112,11 +112,11 @@ public final class HistogramPlot implements Plot {
         }
         double width = (hi - lo) / bins;
         XYChart chart = new XYChart(theme.width(), theme.height());
-        chart.setTitle(title);
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(density ? "density" : "count");
         var st = chart.getStyler();
         theme.apply(st);
+        Fit.title(chart, theme, title);
         st.setLegendVisible(samples.size() > 1);
         st.setYAxisMin(0.0);
         for (int i = 0; i < samples.size(); i++) {
@@ -134,13 +134,15 @@ public final class HistogramPlot implements Plot {
                 ys[2 * b + 2] = c[b] * scale;
             }
             xs[2 * bins + 1] = hi;
-            XYSeries series = chart.addSeries(s.name, xs, ys);
+            XYSeries series = chart.addSeries(Fit.legendName(theme, s.name), xs, ys);
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
             series.setMarker(SeriesMarkers.NONE);
             series.setLineColor(theme.color(i));
             series.setFillColor(Theme.faint(theme.color(i), FILL_ALPHA));
             series.setLineStyle(new BasicStroke(theme.lineWidth() * 0.75f));
         }
+        // Bin edges are equally spaced, and XChart would put a tick at every one (0.0137, 0.0274, ...).
+        LinePlot.addTickHelper(chart, new double[] {lo, lo + width}, 0);
         return chart;
     }
 

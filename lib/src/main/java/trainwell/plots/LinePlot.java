@@ -42,7 +42,11 @@ public final class LinePlot implements Plot {
     /** Beyond this many decades a log axis labels only powers of ten. */
     private static final double MAX_DECADES_WITH_MINOR_LABELS = 2;
 
-    private record Curve(String name, double[] xs, double[] ys) {}
+    /** A curve: {@code color} is its palette index; a seed line is thin, faint and left out of the legend. */
+    private record Curve(String name, double[] xs, double[] ys, int color, boolean seedLine) {}
+
+    /** Opacity of one seed's thin line under its configuration's mean. */
+    static final double SEED_ALPHA = 0.35;
 
     private record Event(double x, String label) {}
 
@@ -56,6 +60,7 @@ public final class LinePlot implements Plot {
     private Theme theme = Theme.notebook();
     private final List<Curve> curves = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
+    private int colors;
 
     LinePlot(String title) {
         this.title = Args.notNull("title", title);
@@ -114,6 +119,11 @@ public final class LinePlot implements Plot {
      * Adds a curve. Non-finite y values (a diverged run) are drawn as gaps; x values must be finite.
      */
     public LinePlot series(String name, double[] xs, double[] ys) {
+        curves.add(checked(name, xs, ys, colors++, false));
+        return this;
+    }
+
+    private Curve checked(String name, double[] xs, double[] ys, int color, boolean seedLine) {
         Args.notNull("name", name);
         Args.notNull("xs", xs);
         Args.notNull("ys", ys);
@@ -134,8 +144,61 @@ public final class LinePlot implements Plot {
             }
         }
         Args.check(any, "ys of series '" + name + "'", "must hold at least one finite value", "none");
-        curves.add(new Curve(name, xs.clone(), y));
+        return new Curve(name, xs.clone(), y, color, seedLine);
+    }
+
+    /**
+     * One configuration run over several seeds, in one colour: each seed as a thin faint line, and their
+     * mean (over the steps all seeds reached) as the thick line that the legend names.
+     *
+     * <pre>{@code
+     * Plots.line("Loss").seeds("lr 1e-3", steps, lossSeed1, lossSeed2, lossSeed3);
+     * }</pre>
+     */
+    public LinePlot seeds(String name, double[] xs, double[]... perSeed) {
+        return seeds(name, java.util.Collections.nCopies(Args.notNull("perSeed", perSeed).length, xs), List.of(perSeed));
+    }
+
+    private LinePlot seeds(String name, List<double[]> xs, List<double[]> ys) {
+        Args.check(!ys.isEmpty(), "seeds of '" + name + "'", "must hold at least one run", "none");
+        int color = colors++;
+        int common = Integer.MAX_VALUE;
+        for (int k = 0; k < ys.size(); k++) {
+            curves.add(checked(name + " (seed " + (k + 1) + ")", xs.get(k), ys.get(k), color, true));
+            common = Math.min(common, xs.get(k).length);
+        }
+        double[] x = java.util.Arrays.copyOf(xs.get(0), common);
+        double[] mean = new double[common];
+        for (int k = 0; k < ys.size(); k++) {
+            for (int i = 0; i < common; i++) {
+                Args.check(xs.get(k)[i] == x[i], "x[" + i + "] of seed " + (k + 1) + " of '" + name + "'",
+                        "must equal that of the first seed (" + x[i] + ") to average the seeds", xs.get(k)[i]);
+                mean[i] += ys.get(k)[i] / ys.size();
+            }
+        }
+        curves.add(checked(name, x, mean, color, false));
         return this;
+    }
+
+    /**
+     * One colour per configuration, one thin line per seed: rows grouped by {@code configColumn}, then by
+     * {@code seedColumn}, in order of first appearance; the thick line of each colour is the seeds' mean.
+     */
+    public LinePlot seeds(Table table, String xColumn, String yColumn, String configColumn, String seedColumn) {
+        double[] xs = Columns.doubles(table, xColumn);
+        double[] ys = Columns.doubles(table, yColumn);
+        for (Map.Entry<String, List<Integer>> config : Columns.groups(table, configColumn).entrySet()) {
+            Table rows = table.rows(config.getValue().stream().mapToInt(Integer::intValue).toArray());
+            List<double[]> seedXs = new ArrayList<>();
+            List<double[]> seedYs = new ArrayList<>();
+            for (List<Integer> seed : Columns.groups(rows, seedColumn).values()) {
+                List<Integer> idx = seed.stream().map(config.getValue()::get).toList();
+                seedXs.add(Columns.pick(xs, idx));
+                seedYs.add(Columns.pick(ys, idx));
+            }
+            seeds(config.getKey(), seedXs, seedYs);
+        }
+        return defaultAxisTitles(xColumn, yColumn);
     }
 
     /** Adds a curve over x = 0, 1, 2, ... (e.g. one value per step). */
@@ -213,25 +276,26 @@ public final class LinePlot implements Plot {
             }
         }
         XYChart chart = new XYChart(theme.width(), theme.height());
-        chart.setTitle(title);
         chart.setXAxisTitle(xTitle);
         chart.setYAxisTitle(yTitle);
         var s = chart.getStyler();
         theme.apply(s);
+        Fit.title(chart, theme, title);
         s.setXAxisLogarithmic(logX);
         s.setYAxisLogarithmic(logY);
         // Labels at 1..9 of every decade overlap once the axis spans more than a couple of decades.
         s.setYAxisLogarithmicDecadeOnly(logY && decades(c -> c.ys) > MAX_DECADES_WITH_MINOR_LABELS);
         s.setXAxisLogarithmicDecadeOnly(logX && decades(c -> c.xs) > MAX_DECADES_WITH_MINOR_LABELS);
-        s.setLegendVisible(curves.size() > 1);
+        s.setLegendVisible(curves.stream().filter(c -> !c.seedLine).count() > 1);
         BasicStroke line = new BasicStroke(theme.lineWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         for (int i = 0; i < curves.size(); i++) {
             Curve c = curves.get(i);
-            var color = theme.color(i);
+            var color = c.seedLine ? Theme.faint(theme.color(c.color), SEED_ALPHA) : theme.color(c.color);
+            String name = Fit.legendName(theme, c.name);
             double[] ys = c.ys;
             if (smoothing > 0) {
-                if (showRaw) {
-                    XYSeries raw = chart.addSeries(c.name + RAW_SUFFIX, c.xs, c.ys);
+                if (showRaw && !c.seedLine) {
+                    XYSeries raw = chart.addSeries(name + RAW_SUFFIX, c.xs, c.ys);
                     raw.setMarker(SeriesMarkers.NONE);
                     raw.setLineColor(Theme.faint(color, RAW_ALPHA));
                     raw.setLineStyle(new BasicStroke(Math.max(1f, theme.lineWidth() / 2)));
@@ -239,10 +303,11 @@ public final class LinePlot implements Plot {
                 }
                 ys = Smoothing.ema(c.ys, smoothing);
             }
-            XYSeries series = chart.addSeries(c.name, c.xs, ys);
+            XYSeries series = chart.addSeries(name, c.xs, ys);
             series.setMarker(SeriesMarkers.NONE);
             series.setLineColor(color);
-            series.setLineStyle(line);
+            series.setLineStyle(c.seedLine ? new BasicStroke(Math.max(1f, theme.lineWidth() / 2)) : line);
+            series.setShowInLegend(!c.seedLine);
         }
         addTickHelper(chart);
         double top = maxY();
@@ -263,7 +328,6 @@ public final class LinePlot implements Plot {
 
     private void addTickHelper(XYChart chart) {
         Curve c = curves.get(0);
-        double x = c.xs.length > 1 ? (c.xs[0] + c.xs[1]) / 2 : c.xs[0];
         double y = Double.NaN;
         for (double v : c.ys) {
             if (!Double.isNaN(v)) {
@@ -271,6 +335,15 @@ public final class LinePlot implements Plot {
                 break;
             }
         }
+        addTickHelper(chart, c.xs, y);
+    }
+
+    /**
+     * Adds the invisible {@link #TICK_HELPER} point at y between the first two of {@code xs}, so that
+     * XChart labels an axis of equally spaced x values (steps, bin edges) at round 1-2-5 values.
+     */
+    static void addTickHelper(XYChart chart, double[] xs, double y) {
+        double x = xs.length > 1 ? (xs[0] + xs[1]) / 2 : xs[0];
         XYSeries helper = chart.addSeries(TICK_HELPER, new double[] {x}, new double[] {y});
         helper.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         helper.setMarker(SeriesMarkers.NONE);

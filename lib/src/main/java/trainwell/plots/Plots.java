@@ -12,6 +12,11 @@ public final class Plots {
         return new LinePlot(title);
     }
 
+    /** Points, one marker each, in one colour per series (trials of a search). */
+    public static ScatterPlot scatter(String title) {
+        return new ScatterPlot(title);
+    }
+
     /** Histograms of one or several samples over shared bins. */
     public static HistogramPlot histogram(String title) {
         return new HistogramPlot(title);
