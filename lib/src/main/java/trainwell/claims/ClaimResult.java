@@ -19,7 +19,7 @@ public record ClaimResult(String sentence, boolean holds, String measured, Strin
     /** The claim as one Markdown line with a status mark, as shown in a notebook. */
     public String toMarkdown() {
         if (holds) {
-            return "\u2714\uFE0F **Claim holds:** " + sentence + (measured.isEmpty() ? "" : " <small>(" + measured + ")</small>");
+            return "\u2714\uFE0F **Claim holds:** " + sentence + (measured.isEmpty() ? "" : " (measured: " + measured + ")");
         }
         return "\u274C **Claim does not hold:** " + sentence + " \u2014 expected " + expected + "; measured " + measured + ".";
     }
