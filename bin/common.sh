@@ -28,16 +28,7 @@ install_system_packages() {
   fi
   command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null 2>&1 || need+=(maven)
-  if [ ${#need[@]} -gt 0 ]; then
-    say "installing Debian packages: ${need[*]}"
-    local sudo=()
-    if [ "$(id -u)" != 0 ]; then
-      command -v sudo >/dev/null || die "missing packages and no root: run 'sudo apt-get install -y ${need[*]}', then try again"
-      sudo=(sudo)
-    fi
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-  fi
+  if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
   local major
   major="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
   [ "${major%%.*}" -ge 17 ] 2>/dev/null || die "Java 17 or newer is needed, found '${major}': install openjdk-17-jdk-headless"
@@ -45,15 +36,19 @@ install_system_packages() {
 
 # 1b. What only the test command needs: headless Chromium for the screenshot test of the site and decks.
 install_test_packages() {
-  command -v chromium >/dev/null 2>&1 && return 0
-  say "installing Debian packages for the tests: chromium"
+  command -v chromium >/dev/null 2>&1 || apt_install chromium
+}
+
+# Installs Debian packages, as root or through sudo; says which and why it cannot when neither works.
+apt_install() {
+  say "installing Debian packages: $*"
   local sudo=()
   if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null || die "chromium is missing and there is no root: run 'sudo apt-get install -y chromium', then try again"
+    command -v sudo >/dev/null || die "missing packages and no root: run 'sudo apt-get install -y $*', then try again"
     sudo=(sudo)
   fi
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 # 2. The helper library and its runtime classpath (lib/target/classpath), rebuilt only when sources changed.
