@@ -21,7 +21,6 @@ them on another installed kernelspec (`jupyter kernelspec list`), e.g. JJava or 
 says; its report goes to target/notebook-report-NAME.tsv, its executed copies to target/executed-NAME/.
 """
 import argparse
-import atexit
 import json
 import os
 import re
@@ -150,6 +149,37 @@ def check_rich_output(nb, result):
     return "; ".join(problems.values()) or None
 
 
+class KernelNeverAnswered(Exception):
+    """The kernel started but never answered kernel_info within the start-up timeout (or died first)."""
+
+
+def start_kernel(kernel, env, log, cwd, startup_timeout):
+    """Starts a kernel and waits until it answers; returns (manager, client) or raises KernelNeverAnswered."""
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient.util import run_sync
+
+    km = AsyncKernelManager(kernel_name=kernel)
+    run_sync(km.start_kernel)(env=env, stdout=log, stderr=log, cwd=cwd)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        run_sync(kc.wait_for_ready)(timeout=startup_timeout)
+    except RuntimeError as e:
+        stop_kernel(km, kc)
+        raise KernelNeverAnswered(str(e)) from e
+    return km, kc
+
+
+def stop_kernel(km, kc):
+    """Stops the client's channels and shuts the kernel down (idempotent; None is ignored)."""
+    from nbclient.util import run_sync
+
+    if kc is not None:
+        kc.stop_channels()
+    if km is not None and run_sync(km.is_alive)():
+        run_sync(km.shutdown_kernel)(now=True)
+
+
 def execute_one(path, out_path, cell_timeout, startup_timeout, retries, kernel=KERNEL):
     """Runs one notebook in this process; returns a result dict (never raises for notebook errors)."""
     import nbformat
@@ -169,6 +199,7 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries, kernel=K
         client = NotebookClient(nb, timeout=int(cell_timeout), startup_timeout=int(startup_timeout),
                                 allow_errors=False, record_timing=True, kernel_name=kernel,
                                 resources={"metadata": {"path": str(path.parent)}})
+        km = kc = None
 
         def on_start(cell, cell_index, client=client, state=state):
             state["cell"] = cell_index
@@ -196,8 +227,11 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries, kernel=K
                 env["TRAINWELL_EXERCISES_STRICT"] = "true"
             trials = wrong_answer_trials(nb) if solved else {}
             client.reset_execution_trackers()
-            with client.setup_kernel(stdout=log, stderr=log, env=env):
-                client.wait_for_reply(client.kc.kernel_info())
+            # The runner owns the kernel (public jupyter_client API): it starts it, waits until it answers
+            # and shuts it down, so a kernel that never answers leaves nothing behind (no exit hooks).
+            km, kc = start_kernel(kernel, env, log, str(path.parent), startup_timeout)
+            client.km, client.kc = km, kc
+            with client.setup_kernel():
                 for index, cell in enumerate(nb.cells):
                     client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
                     if index in trials:
@@ -222,22 +256,21 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries, kernel=K
                 result["traceback"] = tb
             else:
                 result["detail"] = f"cell {idx}: {first_line(strip_ansi(str(e)))}"
-        except RuntimeError as e:
-            if state["cell"] is None and ("didn't respond" in str(e) or "died before replying" in str(e)):
-                # nbclient already killed the silent kernel; drop its exit hook, which would fail on it.
-                atexit.unregister(client._cleanup_kernel)
-                # The kernel never answered kernel_info (rapaio's startup race, or it died while
-                # starting). Retry the start only; no cell has run.
-                result["retries"] = attempt + 1
+        except KernelNeverAnswered as e:
+            # The kernel never answered kernel_info (rapaio's startup race, or it died while
+            # starting). Retry the start only; no cell has run.
+            result["retries"] = attempt + 1
+            if attempt < retries:
                 print(f"  kernel start failed ({e}); retry {attempt + 1} of {retries}", flush=True)
-                if attempt < retries:
-                    continue
-                log.flush()
-                tail = (log_dir / (path.stem + ".log")).read_text(errors="replace").strip().splitlines()[-5:]
-                result["detail"] = (f"the kernel never answered in {retries + 1} starts; its log ends with: "
-                                    + " | ".join(tail))
-                return result
-            raise
+                continue
+            print(f"  kernel start failed ({e}); no retries left", flush=True)
+            log.flush()
+            tail = (log_dir / (path.stem + ".log")).read_text(errors="replace").strip().splitlines()[-5:]
+            result["detail"] = (f"the kernel never answered in {retries + 1} starts; its log ends with: "
+                                + " | ".join(tail))
+            return result
+        finally:
+            stop_kernel(km, kc)
         break
     result["claims"] = count_claims(claims_log)
     if result["result"] == "pass" and result["claims"][1] > result["claims"][0]:

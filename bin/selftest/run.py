@@ -1,10 +1,14 @@
 #!/usr/bin/python3
 """Self-test of the notebook runner: it must fail on a cell that throws, on a cell that does not
 compile, on a claim that does not hold, on an exercise check that accepts a wrong answer and on a chart
-that fell back to text, naming the notebook, the cell and the error; and pass a good notebook, counting
-its claims and rejected answers."""
+that fell back to text, naming the notebook, the cell and the error; fail cleanly (no traceback, no
+process left) when the kernel never answers; and pass a good notebook, counting its claims and rejected
+answers."""
+import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -26,6 +30,37 @@ CASES = [
 ]
 
 
+SILENT = "trainwell-selftest-silent"
+
+
+def silent_kernel_case():
+    """A kernelspec whose process starts but never answers: the runner must retry, then fail naming it,
+    without a Python traceback (e.g. from an exit hook) and without leaving the process behind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        spec = Path(tmp) / "kernels" / SILENT
+        spec.mkdir(parents=True)
+        marker = f"silent-kernel-{os.getpid()}"
+        argv = [sys.executable, "-c", f"import time; time.sleep(120)  # {marker}", "{connection_file}"]
+        (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "silent", "language": "java"}))
+        env = dict(os.environ, JUPYTER_PATH=tmp + os.pathsep + os.environ.get("JUPYTER_PATH", ""))
+        p = subprocess.run([sys.executable, str(RUNNER), str(HERE / "passes.ipynb"), "--kernel", SILENT,
+                            "--startup-timeout", "3", "--retries", "1", "--report", str(REPORT)],
+                           capture_output=True, text=True, env=env)
+        left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
+    out = p.stdout + p.stderr
+    problems = []
+    if p.returncode != 1:
+        problems.append(f"exit {p.returncode}, expected 1")
+    for text in ["retry 1 of 1", "the kernel never answered in 2 starts", "0 passed, 1 failed"]:
+        if text not in out:
+            problems.append(f"missing in output: {text!r}")
+    if "Traceback" in out:
+        problems.append("a Python traceback was printed")
+    if left:
+        problems.append(f"kernel processes left running: {left}")
+    return problems, out
+
+
 def main():
     failures = 0
     for name, code, texts in CASES:
@@ -39,7 +74,13 @@ def main():
               + (f"; missing in output: {missing}" if missing else ""), flush=True)
         if not ok:
             print(out)
-    print(f"runner self-test: {len(CASES) - failures} passed, {failures} failed")
+    problems, out = silent_kernel_case()
+    failures += bool(problems)
+    print(f"[selftest] kernel that never answers: {'ok' if not problems else 'WRONG'}"
+          + (f"; {'; '.join(problems)}" if problems else ""), flush=True)
+    if problems:
+        print(out)
+    print(f"runner self-test: {len(CASES) + 1 - failures} passed, {failures} failed")
     return 1 if failures else 0
 
 
