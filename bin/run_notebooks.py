@@ -191,109 +191,112 @@ def execute_one(path, out_path, cell_timeout, startup_timeout, retries, kernel=K
     log_dir = ROOT / "target" / ("kernel-logs" if kernel == KERNEL else f"kernel-logs-{kernel}")
     log_dir.mkdir(parents=True, exist_ok=True)
     log = open(log_dir / (path.stem + ".log"), "w")  # the kernel's own chatter stays out of the report
-    claims_log = ROOT / "target" / "claims" / (path.parent.name + "-" + path.stem + ".tsv")
-    claims_log.parent.mkdir(parents=True, exist_ok=True)
-    for attempt in range(retries + 1):
-        nb = nbformat.read(str(path), as_version=4)
-        state = {"cell": None, "pid": None}
-        client = NotebookClient(nb, timeout=int(cell_timeout), startup_timeout=int(startup_timeout),
-                                allow_errors=False, record_timing=True, kernel_name=kernel,
-                                resources={"metadata": {"path": str(path.parent)}})
-        km = kc = None
+    try:
+        claims_log = ROOT / "target" / "claims" / (path.parent.name + "-" + path.stem + ".tsv")
+        claims_log.parent.mkdir(parents=True, exist_ok=True)
+        for attempt in range(retries + 1):
+            nb = nbformat.read(str(path), as_version=4)
+            state = {"cell": None, "pid": None}
+            client = NotebookClient(nb, timeout=int(cell_timeout), startup_timeout=int(startup_timeout),
+                                    allow_errors=False, record_timing=True, kernel_name=kernel,
+                                    resources={"metadata": {"path": str(path.parent)}})
+            km = kc = None
 
-        def on_start(cell, cell_index, client=client, state=state):
-            state["cell"] = cell_index
-            if state["pid"] is None:
-                state["pid"] = client.km.provisioner.process.pid
+            def on_start(cell, cell_index, client=client, state=state):
+                state["cell"] = cell_index
+                if state["pid"] is None:
+                    state["pid"] = client.km.provisioner.process.pid
 
-        def on_done(cell, cell_index, state=state, **_):
-            # VmHWM only grows, so reading it after every cell, before the kernel is shut down, gives the peak.
-            peak = peak_rss_mb(state["pid"]) if state["pid"] else None
-            if peak is not None:
-                result["peak_mb"] = peak
+            def on_done(cell, cell_index, state=state, **_):
+                # VmHWM only grows, so reading it after every cell, before the kernel is shut down, gives the peak.
+                peak = peak_rss_mb(state["pid"]) if state["pid"] else None
+                if peak is not None:
+                    result["peak_mb"] = peak
 
-        client.on_cell_start = on_start
-        client.on_cell_complete = on_done
-        client.on_cell_error = on_done
-        claims_log.unlink(missing_ok=True)
-        try:
-            env = dict(os.environ)
-            # A claim of the lesson that does not hold fails the notebook, in both copies.
-            env["TRAINWELL_CLAIMS_STRICT"] = "true"
-            env["TRAINWELL_CLAIMS_LOG"] = str(claims_log)
-            solved = "solutions" in path.parts
-            if solved:
-                # Solved lessons: an exercise check that fails (or is unsolved) must fail the run.
-                env["TRAINWELL_EXERCISES_STRICT"] = "true"
-            trials = wrong_answer_trials(nb) if solved else {}
-            client.reset_execution_trackers()
-            # The runner owns the kernel (public jupyter_client API): it starts it, waits until it answers
-            # and shuts it down, so a kernel that never answers leaves nothing behind (no exit hooks).
-            km, kc = start_kernel(kernel, env, log, str(path.parent), startup_timeout)
-            client.km, client.kc = km, kc
-            with client.setup_kernel():
-                for index, cell in enumerate(nb.cells):
-                    client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
-                    if index in trials:
-                        rejected = try_wrong_answers(client, nb, trials[index], state)
-                        result["wrong_answers"] = result.get("wrong_answers", 0) + rejected
-            result["result"] = "pass"
-        except WrongAnswerAccepted as e:
-            result["detail"] = str(e)
-        except CellTimeoutError:
-            result["detail"] = f"cell {state['cell']}: timed out after {cell_timeout:.0f} s"
-        except CellExecutionError as e:
-            idx = state["cell"]
-            err = None
-            if idx is not None:
-                for out in nb.cells[idx].get("outputs", []):
+            client.on_cell_start = on_start
+            client.on_cell_complete = on_done
+            client.on_cell_error = on_done
+            claims_log.unlink(missing_ok=True)
+            try:
+                env = dict(os.environ)
+                # A claim of the lesson that does not hold fails the notebook, in both copies.
+                env["TRAINWELL_CLAIMS_STRICT"] = "true"
+                env["TRAINWELL_CLAIMS_LOG"] = str(claims_log)
+                solved = "solutions" in path.parts
+                if solved:
+                    # Solved lessons: an exercise check that fails (or is unsolved) must fail the run.
+                    env["TRAINWELL_EXERCISES_STRICT"] = "true"
+                trials = wrong_answer_trials(nb) if solved else {}
+                client.reset_execution_trackers()
+                # The runner owns the kernel (public jupyter_client API): it starts it, waits until it answers
+                # and shuts it down, so a kernel that never answers leaves nothing behind (no exit hooks).
+                km, kc = start_kernel(kernel, env, log, str(path.parent), startup_timeout)
+                client.km, client.kc = km, kc
+                with client.setup_kernel():
+                    for index, cell in enumerate(nb.cells):
+                        client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                        if index in trials:
+                            rejected = try_wrong_answers(client, nb, trials[index], state)
+                            result["wrong_answers"] = result.get("wrong_answers", 0) + rejected
+                result["result"] = "pass"
+            except WrongAnswerAccepted as e:
+                result["detail"] = str(e)
+            except CellTimeoutError:
+                result["detail"] = f"cell {state['cell']}: timed out after {cell_timeout:.0f} s"
+            except CellExecutionError as e:
+                idx = state["cell"]
+                err = None
+                if idx is not None:
+                    for out in nb.cells[idx].get("outputs", []):
+                        if out.get("output_type") == "error":
+                            err = out
+                if err is not None:
+                    msg = f"{err.get('ename', '')}: {err.get('evalue', '')}".strip(": ")
+                    tb = strip_ansi("\n".join(err.get("traceback", [])))
+                    result["detail"] = f"cell {idx}: {first_line(msg) or first_line(tb)}"
+                    result["traceback"] = tb
+                else:
+                    result["detail"] = f"cell {idx}: {first_line(strip_ansi(str(e)))}"
+            except KernelNeverAnswered as e:
+                # The kernel never answered kernel_info (rapaio's startup race, or it died while
+                # starting). Retry the start only; no cell has run.
+                result["retries"] = attempt + 1
+                if attempt < retries:
+                    print(f"  kernel start failed ({e}); retry {attempt + 1} of {retries}", flush=True)
+                    continue
+                print(f"  kernel start failed ({e}); no retries left", flush=True)
+                log.flush()
+                tail = (log_dir / (path.stem + ".log")).read_text(errors="replace").strip().splitlines()[-5:]
+                result["detail"] = (f"the kernel never answered in {retries + 1} starts; its log ends with: "
+                                    + " | ".join(tail))
+                return result
+            finally:
+                stop_kernel(km, kc)
+            break
+        result["claims"] = count_claims(claims_log)
+        if result["result"] == "pass" and result["claims"][1] > result["claims"][0]:
+            result["result"] = "error"
+            result["detail"] = "a claim did not hold: " + first_line(claim_failures(claims_log)[0])
+        # Any error output anywhere (e.g. a cell run with allow_errors in its metadata) fails the notebook.
+        if result["result"] == "pass":
+            for i, cell in enumerate(nb.cells):
+                for out in cell.get("outputs", []):
                     if out.get("output_type") == "error":
-                        err = out
-            if err is not None:
-                msg = f"{err.get('ename', '')}: {err.get('evalue', '')}".strip(": ")
-                tb = strip_ansi("\n".join(err.get("traceback", [])))
-                result["detail"] = f"cell {idx}: {first_line(msg) or first_line(tb)}"
-                result["traceback"] = tb
-            else:
-                result["detail"] = f"cell {idx}: {first_line(strip_ansi(str(e)))}"
-        except KernelNeverAnswered as e:
-            # The kernel never answered kernel_info (rapaio's startup race, or it died while
-            # starting). Retry the start only; no cell has run.
-            result["retries"] = attempt + 1
-            if attempt < retries:
-                print(f"  kernel start failed ({e}); retry {attempt + 1} of {retries}", flush=True)
-                continue
-            print(f"  kernel start failed ({e}); no retries left", flush=True)
-            log.flush()
-            tail = (log_dir / (path.stem + ".log")).read_text(errors="replace").strip().splitlines()[-5:]
-            result["detail"] = (f"the kernel never answered in {retries + 1} starts; its log ends with: "
-                                + " | ".join(tail))
-            return result
-        finally:
-            stop_kernel(km, kc)
-        break
-    result["claims"] = count_claims(claims_log)
-    if result["result"] == "pass" and result["claims"][1] > result["claims"][0]:
-        result["result"] = "error"
-        result["detail"] = "a claim did not hold: " + first_line(claim_failures(claims_log)[0])
-    # Any error output anywhere (e.g. a cell run with allow_errors in its metadata) fails the notebook.
-    if result["result"] == "pass":
-        for i, cell in enumerate(nb.cells):
-            for out in cell.get("outputs", []):
-                if out.get("output_type") == "error":
-                    result["result"] = "error"
-                    result["detail"] = f"cell {i}: {out.get('ename')}: {first_line(out.get('evalue'))}"
+                        result["result"] = "error"
+                        result["detail"] = f"cell {i}: {out.get('ename')}: {first_line(out.get('evalue'))}"
+                        break
+                if result["result"] != "pass":
                     break
-            if result["result"] != "pass":
-                break
-    if result["result"] == "pass":
-        problem = check_rich_output(nb, result)
-        if problem:
-            result["result"] = "text-fallback"
-            result["detail"] = problem
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, str(out_path))
-    return result
+        if result["result"] == "pass":
+            problem = check_rich_output(nb, result)
+            if problem:
+                result["result"] = "text-fallback"
+                result["detail"] = problem
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, str(out_path))
+        return result
+    finally:
+        log.close()
 
 
 class WrongAnswerAccepted(Exception):
