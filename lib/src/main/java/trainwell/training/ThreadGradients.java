@@ -22,10 +22,26 @@ final class ThreadGradients implements GradientCollector {
         JniUtils.setGradMode(true);
     }
 
-    /** Switches the calling thread's gradient mode off, as DJL does on the thread that loads the engine. */
+    /**
+     * Prepares the calling thread for a run as DJL prepares the thread that loads the engine: gradient mode
+     * off, and the engine's intra-op thread count (ai.djl.pytorch.num_threads) applied to this thread too.
+     * OpenMP keeps the thread count per thread: a new thread would otherwise start a team of one thread per
+     * core for every large op, and two runs side by side would each spin two threads on two cores.
+     */
     static void offOnThisThread() {
         Engine.getInstance();   // loads the native library first
         JniUtils.setGradMode(false);
+        String threads = System.getProperty("ai.djl.pytorch.num_threads");
+        if (threads != null) {
+            try {
+                int n = Integer.parseInt(threads.trim());
+                if (n > 0) {
+                    JniUtils.setNumThreads(n);
+                }
+            } catch (NumberFormatException e) {
+                // DJL ignores an unreadable value as well
+            }
+        }
     }
 
     @Override

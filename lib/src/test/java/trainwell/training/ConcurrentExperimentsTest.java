@@ -1,6 +1,5 @@
 package trainwell.training;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -21,6 +20,20 @@ class ConcurrentExperimentsTest {
         return TrainingTest.reversal(seed, 0.2);
     }
 
+    /**
+     * Relative tolerance: a run reproduces to about 1e-6 here (the same ops on the same thread count);
+     * runs whose dropout masks or initial weights interleaved with another run's differ by 1e-4 to 1e-3 at the
+     * first step and by far more later. TrainingTest allows 1e-3 between two same-seed runs.
+     */
+    private static final double TOLERANCE = 1e-4;
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], TOLERANCE * Math.abs(expected[i]), what + ", step " + i);
+        }
+    }
+
     private static double[] losses(TrainingResult r) {
         return r.history().doubleColumn("loss").asDoubleArray();
     }
@@ -39,17 +52,18 @@ class ConcurrentExperimentsTest {
             TrainingResult a = alone.results().get(i);
             TrainingResult b = together.results().get(i);
             assertEquals(configs.get(i).seed(), b.config().seed(), "results in the order of the configs");
-            assertArrayEquals(losses(a), losses(b), 1e-6, "losses of run " + i);
-            assertEquals(a.finalValidationLoss(), b.finalValidationLoss(), 1e-6, "validation loss of run " + i);
-            assertArrayEquals(a.history().doubleColumn("grad_norm").asDoubleArray(),
-                    b.history().doubleColumn("grad_norm").asDoubleArray(), 1e-5, "gradient norms of run " + i);
+            assertClose(losses(a), losses(b), "losses of run " + i);
+            assertEquals(a.finalValidationLoss(), b.finalValidationLoss(), TOLERANCE * a.finalValidationLoss(),
+                    "validation loss of run " + i);
+            assertClose(a.history().doubleColumn("grad_norm").asDoubleArray(),
+                    b.history().doubleColumn("grad_norm").asDoubleArray(), "gradient norms of run " + i);
         }
         // The same seed twice in one experiment gives the same run; different seeds differ (dropout and init).
-        assertArrayEquals(losses(together.results().get(0)), losses(together.results().get(3)), 1e-6);
+        assertClose(losses(together.results().get(0)), losses(together.results().get(3)), "seed 1 twice");
         assertFalse(losses(together.results().get(0))[10] == losses(together.results().get(1))[10]);
         // And the same as Training.run alone on this thread.
         TrainingResult single = Training.run("run", configs.get(1), ConcurrentExperimentsTest::withDropout);
-        assertArrayEquals(losses(single), losses(together.results().get(1)), 1e-6);
+        assertClose(losses(single), losses(together.results().get(1)), "seed 2 alone on this thread");
     }
 
     @Test
