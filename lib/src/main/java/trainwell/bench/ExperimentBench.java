@@ -31,11 +31,22 @@ public final class ExperimentBench {
             configs.add(Benchmark.training(steps, i + 1));
         }
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         Runs r = Experiments.runAll(names, configs, s -> ReversalTask.of(Benchmark.model(), Benchmark.HALF), level);
-        return new Timed((System.nanoTime() - t0) / 1e9, r);
+        return new Timed((System.nanoTime() - t0) / 1e9, (cpuNanos() - c0) / 1e9, r);
     }
 
-    record Timed(double seconds, Runs runs) {}
+    /**
+     * One experiment's wall-clock and process CPU seconds. CPU over wall clock is the number of cores the
+     * process kept busy: about 2 for two runs side by side on two free cores; on a machine busy with other
+     * work the scheduler gives the process less, whatever the number of its threads.
+     */
+    record Timed(double seconds, double cpuSeconds, Runs runs) {}
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     /** The largest relative difference of final training and validation loss between two experiments' runs. */
     static double largestDifference(Runs a, Runs b) {
@@ -70,8 +81,8 @@ public final class ExperimentBench {
             seq[r] = a.seconds();
             con[r] = b.seconds();
             diff = Math.max(diff, largestDifference(a.runs(), b.runs()));
-            System.out.println(String.format(Locale.ROOT, "repeat %d: sequential %.1f s, concurrent %.1f s", r + 1,
-                    seq[r], con[r]));
+            System.out.println(String.format(Locale.ROOT, "repeat %d: sequential %.1f s (%.2f cores busy), concurrent "
+                    + "%.1f s (%.2f cores busy)", r + 1, seq[r], a.cpuSeconds() / seq[r], con[r], b.cpuSeconds() / con[r]));
         }
         double s = Benchmark.median(seq);
         double c = Benchmark.median(con);
