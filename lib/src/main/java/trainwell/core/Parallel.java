@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Independent jobs (training runs of an experiment) run side by side, one per available core, with their
@@ -180,6 +181,17 @@ public final class Parallel {
      * calling thread is interrupted or stopped while it waits, the jobs are cancelled: see {@link #cancelled()}.
      */
     public static <T> List<T> map(List<String> names, List<? extends Callable<T>> jobs, int level, Runnable tick) {
+        return map(names, jobs, level, tick, () -> true);
+    }
+
+    /**
+     * {@link #map(List, List, int, Runnable)} where a job starts beside others only while {@code admit} says
+     * so (e.g. while the process's resident memory leaves room for one more run, see {@link #memoryRoom});
+     * otherwise it waits until a running job ends. A job never waits when none is running.
+     */
+    public static <T> List<T> map(List<String> names, List<? extends Callable<T>> jobs, int level, Runnable tick,
+            BooleanSupplier admit) {
+        Args.notNull("admit", admit);
         Args.notNull("names", names);
         Args.notNull("jobs", jobs);
         Args.positive("level", level);
@@ -210,6 +222,8 @@ public final class Parallel {
             return t;
         });
         AtomicBoolean cancel = new AtomicBoolean();
+        Object gate = new Object();
+        int[] running = {0};
         ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
         List<Future<Integer>> futures = new ArrayList<>();
         JobFailed failure = null;
@@ -222,11 +236,21 @@ public final class Parallel {
                     if (cancel.get()) {
                         throw new CancellationException("not started: an earlier job failed or was cancelled");
                     }
+                    synchronized (gate) {
+                        while (running[0] > 0 && !cancel.get() && !admit.getAsBoolean()) {
+                            gate.wait(TICK_MILLIS);
+                        }
+                        running[0]++;
+                    }
                     CANCEL.set(cancel);
                     try {
                         results.set(index, job.call());
                     } finally {
                         CANCEL.remove();
+                        synchronized (gate) {
+                            running[0]--;
+                            gate.notifyAll();
+                        }
                     }
                     return index;
                 }));
@@ -294,6 +318,55 @@ public final class Parallel {
     /** True on a thread that runs a job of {@link #map} (a job's own experiments then run one at a time). */
     public static boolean insideJob() {
         return CANCEL.get() != null;
+    }
+
+    /** The setting of the memory bound (system property or environment variable), in MB of resident memory. */
+    public static final String MEMORY_SETTING = "COURSE_PARALLEL_MEMORY_MB";
+
+    /** The default memory bound: a run starts beside others only while the process holds less than this. */
+    public static final int DEFAULT_MEMORY_MB = 750;
+
+    /**
+     * True while the process's resident memory (VmRSS) is below the memory bound ({@value #MEMORY_SETTING},
+     * default {@value #DEFAULT_MEMORY_MB} MB: a lesson-sized run adds up to about 200 MB, and a kernel should
+     * stay under 1 GB); true where it cannot be read.
+     */
+    public static boolean memoryRoom() {
+        double rss = residentMb(Path.of("/proc/self/status"));
+        return Double.isNaN(rss) || rss < memoryBoundMb();
+    }
+
+    /** The memory bound in MB from the setting, else the default. */
+    public static int memoryBoundMb() {
+        String v = System.getProperty(MEMORY_SETTING);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(MEMORY_SETTING);
+        }
+        if (v == null || v.isBlank()) {
+            return DEFAULT_MEMORY_MB;
+        }
+        try {
+            return Args.positive(MEMORY_SETTING, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(MEMORY_SETTING + " must be a whole number of MB, got \"" + v + "\"");
+        }
+    }
+
+    /** VmRSS of a /proc status file in MB, or NaN. */
+    static double residentMb(Path status) {
+        return read(status).map(text -> {
+            for (String line : text.split("\n")) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.trim().split("\\s+");
+                    try {
+                        return Long.parseLong(parts[1]) / 1024.0;
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                }
+            }
+            return Double.NaN;
+        }).orElse(Double.NaN);
     }
 
     /** A short description of the level and where it comes from, for a notebook's environment report. */

@@ -232,4 +232,64 @@ class ParallelTest {
         var l = assertThrows(IllegalArgumentException.class, () -> Parallel.map(names(0), List.<Callable<Integer>>of(), 0, null));
         assertTrue(l.getMessage().startsWith("level"), l.getMessage());
     }
+
+    @Test
+    void whenAdmitSaysNoJobsRunOneAtATimeButAllRun() {
+        AtomicInteger live = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int k = i;
+            jobs.add(() -> {
+                most.accumulateAndGet(live.incrementAndGet(), Math::max);
+                Thread.sleep(30);
+                live.decrementAndGet();
+                return k;
+            });
+        }
+        assertEquals(List.of(0, 1, 2, 3), Parallel.map(names(4), jobs, 4, null, () -> false));
+        assertEquals(1, most.get(), "never two at once");
+        most.set(0);
+        CountDownLatch both = new CountDownLatch(2);
+        Callable<Boolean> together = () -> {
+            both.countDown();
+            return both.await(10, TimeUnit.SECONDS);
+        };
+        assertEquals(List.of(true, true), Parallel.map(names(2), List.of(together, together), 2, null, () -> true));
+    }
+
+    @Test
+    void residentMemoryIsReadFromProcStatus(@TempDir Path dir) throws Exception {
+        Path status = dir.resolve("status");
+        Files.writeString(status, "Name:\tjava\nVmHWM:\t  900000 kB\nVmRSS:\t  512000 kB\nThreads:\t40\n");
+        assertEquals(500.0, Parallel.residentMb(status), 1e-9);
+        Files.writeString(status, "Name:\tjava\n");
+        assertTrue(Double.isNaN(Parallel.residentMb(status)));
+        assertTrue(Double.isNaN(Parallel.residentMb(dir.resolve("missing"))));
+        assertTrue(Parallel.residentMb(Path.of("/proc/self/status")) > 1 || !Files.exists(Path.of("/proc/self/status")));
+    }
+
+    @Test
+    void theMemoryBoundComesFromItsSetting() {
+        String before = System.getProperty(Parallel.MEMORY_SETTING);
+        try {
+            System.clearProperty(Parallel.MEMORY_SETTING);
+            if (System.getenv(Parallel.MEMORY_SETTING) == null) {
+                assertEquals(Parallel.DEFAULT_MEMORY_MB, Parallel.memoryBoundMb());
+            }
+            System.setProperty(Parallel.MEMORY_SETTING, "1");
+            assertFalse(Parallel.memoryRoom(), "a JVM holds more than 1 MB");
+            System.setProperty(Parallel.MEMORY_SETTING, "100000000");
+            assertTrue(Parallel.memoryRoom());
+            System.setProperty(Parallel.MEMORY_SETTING, "lots");
+            var e = assertThrows(IllegalArgumentException.class, Parallel::memoryBoundMb);
+            assertTrue(e.getMessage().contains(Parallel.MEMORY_SETTING) && e.getMessage().contains("lots"), e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Parallel.MEMORY_SETTING);
+            } else {
+                System.setProperty(Parallel.MEMORY_SETTING, before);
+            }
+        }
+    }
 }
