@@ -99,7 +99,10 @@ import json, os, sys
 kdir, java, version, classpath, options = sys.argv[1:]
 spec = {
     # The agent corrects rapaio's start-up order (kernel/: without it about one start in ten never answers).
-    "argv": [java, "-javaagent:" + os.path.join("{resource_dir}", "trainwell-kernel-agent.jar"), *options.split(), "-jar",
+    # The class-data archive (build_kernel_archive) is mapped when present; the JVM silently ignores a
+    # missing or stale one.
+    "argv": [java, "-javaagent:" + os.path.join("{resource_dir}", "trainwell-kernel-agent.jar"), *options.split(),
+             "-XX:SharedArchiveFile=" + os.path.join("{resource_dir}", "kernel.jsa"), "-Xlog:cds*=off", "-jar",
              os.path.join("{resource_dir}", "rapaio-jupyter-kernel-%s.jar" % version), "{connection_file}"],
     "display_name": "Java (course)",
     "language": "java",
@@ -112,4 +115,25 @@ if not os.path.exists(path) or open(path).read() != text:
     with open(path, "w") as f:
         f.write(text)
 PY
+}
+
+# 4. The kernel's class-data-sharing archive (AppCDS): the classes a kernel loads up to 00-welcome's charts
+#    (JShell's compiler, rapaio, the library, Tablesaw, XChart, DJL), dumped once by a kernel that runs
+#    00-welcome (bin/kernel_check.py --build-archive) and mapped by every later start instead of loaded
+#    and verified again. Rebuilt when its key (Java, kernel.json, the jars) changes; COURSE_CDS=0 removes it.
+build_kernel_archive() {
+  local kdir="$KERNEL_DIR/kernels/java" key
+  if [ "${COURSE_CDS:-1}" = 0 ]; then rm -f "$kdir/kernel.jsa" "$kdir/kernel.jsa.key"; return 0; fi
+  key="$( (java -version 2>&1; cat "$kdir/kernel.json"; sha1sum "$ROOT"/lib/target/trainwell-*.jar "$kdir"/*.jar \
+           "$kdir"/agent-lib/*.jar "$ROOT/notebooks/00-welcome.ipynb"; ls -l "$ROOT"/lib/target/classpath/) \
+         | sha1sum | cut -d' ' -f1)"
+  if [ -f "$kdir/kernel.jsa" ] && [ "$(cat "$kdir/kernel.jsa.key" 2>/dev/null)" = "$key" ]; then return 0; fi
+  say "building the kernel's class-data archive (a faster kernel start; about 30 s, once per library build)"
+  rm -f "$kdir/kernel.jsa" "$kdir/kernel.jsa.key"
+  if JUPYTER_PATH="$KERNEL_DIR" "$PY" "$ROOT/bin/kernel_check.py" --build-archive "$kdir/kernel.jsa" >&2 \
+     && [ -f "$kdir/kernel.jsa" ]; then
+    echo "$key" > "$kdir/kernel.jsa.key"
+  else
+    say "no class-data archive: the kernel starts without it"
+  fi
 }

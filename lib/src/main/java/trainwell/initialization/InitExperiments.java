@@ -1,6 +1,5 @@
 package trainwell.initialization;
 
-import ai.djl.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +73,14 @@ public final class InitExperiments {
         Args.positive("steps", steps);
         Args.positive("lr", lr);
         Args.check(inits != null && inits.length > 0, "inits", "must name at least one initialization", "none");
-        List<SymmetryResult> results = new ArrayList<>();
+        // Independent trainings in plain Java: side by side, one per core, results in the order of inits.
+        List<String> names = new ArrayList<>();
+        List<java.util.concurrent.Callable<SymmetryResult>> jobs = new ArrayList<>();
         for (WeightInit init : inits) {
-            results.add(new SmallMlp(hidden, init, new Random(seed)).train(steps, lr, new Random(seed + 1)));
+            names.add(label(init));
+            jobs.add(() -> new SmallMlp(hidden, init, new Random(seed)).train(steps, lr, new Random(seed + 1)));
         }
-        return List.copyOf(results);
+        return List.copyOf(trainwell.core.Parallel.map(names, jobs, trainwell.core.Parallel.level(), null));
     }
 
     /** The symmetry results as a table: init, hiddenUnits, distinctRows, initialLoss, finalLoss. */
@@ -136,8 +138,7 @@ public final class InitExperiments {
         StringColumn layer = StringColumn.create("layer");
         DoubleColumn std = DoubleColumn.create("std");
         for (Map.Entry<String, ? extends LongFunction<? extends TrainingTask>> e : tasks.entrySet()) {
-            Engine.getInstance().setRandomSeed((int) seed);
-            try (TrainingTask task = e.getValue().apply(seed)) {
+            try (TrainingTask task = trainwell.models.RunRandomness.seeded(seed, () -> e.getValue().apply(seed))) {
                 Table t = layerStatistics(task, batchSize, seed);
                 Table rows = t.where(t.stringColumn("kind").isEqualTo(kind).and(t.stringColumn("layer").endsWith(suffix)));
                 int first = kind.equals(LayerStatistics.ACTIVATION) ? 0 : 1;

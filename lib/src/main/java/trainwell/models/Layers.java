@@ -1,7 +1,6 @@
 package trainwell.models;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import java.util.function.UnaryOperator;
 
@@ -12,7 +11,7 @@ final class Layers {
 
     /** Inverted dropout at training time, identity otherwise. */
     static NDArray dropout(NDArray x, float rate, boolean training) {
-        return training && rate > 0 ? Dropout.dropout(x, rate, true).head() : x;
+        return training && rate > 0 ? RunRandomness.dropout(x, rate) : x;
     }
 
     /**

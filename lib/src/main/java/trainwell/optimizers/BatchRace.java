@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
+import trainwell.core.Parallel;
 
 /**
  * Full-batch gradient descent against mini-batch SGD on a least-squares problem, measured on the axis the
@@ -92,6 +94,8 @@ public final class BatchRace {
         // excess[b][r][s][c]: checkpoint c = 0 .. checkpoints (0 is the start).
         double[][][][] excess = new double[batchSizes.length][rates.length][seeds.length][];
         int n = -1;
+        List<String> names = new ArrayList<>();
+        List<Callable<Void>> jobs = new ArrayList<>();
         for (int s = 0; s < seeds.length; s++) {
             LeastSquares problem = Args.notNull("problem of seed " + seeds[s], problems.apply(seeds[s]));
             if (n < 0) {
@@ -107,10 +111,21 @@ public final class BatchRace {
                         "must equal N (" + n + ") or divide N / checkpointsPerEpoch (" + n / checkpointsPerEpoch + ")",
                         batch);
                 for (int r = 0; r < rates.length; r++) {
-                    excess[b][r][s] = runOne(problem, batch, rates[r], seeds[s], checkpoints);
+                    int bi = b;
+                    int ri = r;
+                    int si = s;
+                    long seed = seeds[s];
+                    double rate = rates[r];
+                    names.add("batch " + batch + ", rate " + rate + ", seed " + seed);
+                    jobs.add(() -> {
+                        excess[bi][ri][si] = runOne(problem, batch, rate, seed, checkpoints);
+                        return null;
+                    });
                 }
             }
         }
+        // Every (batch size, rate, seed) is independent and reads its problem only: side by side, one per core.
+        Parallel.map(names, jobs, Parallel.level(), null);
         return new Result(batchSizes.clone(), rates.clone(), seeds.clone(), n, checkpointsPerEpoch, excess);
     }
 

@@ -3,15 +3,26 @@ package trainwell.training;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
 import trainwell.core.Args;
+import trainwell.core.Parallel;
 import trainwell.notebook.Progress;
 
 /**
  * Several training runs from one call: one configuration over several seeds, or several named
  * configurations (a comparison, a grid) each over the same seeds. Every run builds a fresh model
  * from its seed, so runs with the same seed start from the same weights.
+ *
+ * <p>The runs are independent, so they run side by side, {@link Parallel#level()} at once (one per core
+ * by default; {@code COURSE_PARALLEL=1} runs them one after another). A run gives the same numbers either
+ * way (its model is built from its seed and its dropout draws from its own sequence, see
+ * {@link trainwell.models.RunRandomness}), and the results come in the order of the configurations and
+ * seeds, whatever order the runs finish in. A run starts beside others only while the process's resident
+ * memory is below {@link Parallel#memoryBoundMb()} (750 MB by default), so a kernel stays under 1 GB. While they run, one line shows the experiment (runs done,
+ * time left) and one line each run that is under way.
  */
 public final class Experiments {
 
@@ -26,7 +37,7 @@ public final class Experiments {
 
     /**
      * Runs every named configuration once per seed (configurations in the map's order, seeds inner), with
-     * one progress line for the whole experiment; runs carry their configuration's name and their seed.
+     * one progress display for the whole experiment; runs carry their configuration's name and their seed.
      */
     public static Runs compare(Map<String, TrainingConfig> configs, LongFunction<? extends TrainingTask> task,
             long... seeds) {
@@ -34,26 +45,147 @@ public final class Experiments {
         Args.notNull("task", task);
         Args.check(!configs.isEmpty(), "configs", "must name at least one configuration", configs);
         Args.check(seeds != null && seeds.length > 0, "seeds", "must hold at least one seed", "none");
-        int total = configs.size() * seeds.length;
-        List<TrainingResult> results = new ArrayList<>(total);
-        Progress progress = Progress.start("experiment: " + total + " runs");
-        long start = System.nanoTime();
+        List<String> names = new ArrayList<>();
+        List<TrainingConfig> list = new ArrayList<>();
         for (Map.Entry<String, TrainingConfig> e : new LinkedHashMap<>(configs).entrySet()) {
             for (long seed : seeds) {
-                TrainingConfig c = e.getValue().withSeed(seed).withProgress(false);
-                TrainingResult r = Training.run(e.getKey(), c, task);
-                results.add(r);
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                progress.update(String.format(java.util.Locale.ROOT,
-                        "experiment: %d/%d runs done, last: %s seed %d %s (%.1f s), ~%.0f s left", results.size(),
-                        total, e.getKey(), seed, r.status().name().toLowerCase(java.util.Locale.ROOT), r.seconds(),
-                        elapsed / results.size() * (total - results.size())));
+                names.add(e.getKey());
+                list.add(e.getValue().withSeed(seed));
             }
         }
+        return runAll(names, list, task, Parallel.level());
+    }
+
+    /**
+     * Runs {@code configs.get(i)} (with its own seed) as a run named {@code names.get(i)}, for every i,
+     * {@code parallel} at once, and returns the results in that order: a grid or any list of independent
+     * runs that {@link #compare} cannot express. Pass {@link Parallel#level()} for the default.
+     *
+     * @throws Parallel.JobFailed if a run throws (a diverging run does not throw: it stops and keeps what it
+     *                            recorded); the message names the run and its seed
+     */
+    public static Runs runAll(List<String> names, List<TrainingConfig> configs,
+            LongFunction<? extends TrainingTask> task, int parallel) {
+        Args.notNull("names", names);
+        Args.notNull("configs", configs);
+        Args.notNull("task", task);
+        Args.check(!configs.isEmpty(), "configs", "must hold at least one configuration", configs);
+        Args.check(names.size() == configs.size(), "names", "must name every configuration (" + configs.size() + ")",
+                names.size());
+        Args.positive("parallel", parallel);
+        int total = configs.size();
+        Board board = new Board(total, Progress.start("experiment: " + total + " runs"));
+        List<Callable<TrainingResult>> jobs = new ArrayList<>(total);
+        List<String> labels = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            int index = i;
+            String name = Args.notNull("name " + i, names.get(i));
+            TrainingConfig c = Args.notNull("config " + i, configs.get(i)).withProgress(false);
+            labels.add(String.format(Locale.ROOT, "%s seed %d", name, c.seed()));
+            jobs.add(() -> {
+                board.started(index);
+                try {
+                    TrainingResult r = Training.run(name, c, task,
+                            (done, steps, line) -> board.live(index, (double) done / steps, line));
+                    board.finished(index, r);
+                    return r;
+                } catch (RuntimeException | Error e) {
+                    board.failed(index);
+                    throw e;
+                }
+            });
+        }
+        // A run starts beside others only while the kernel's resident memory leaves room for one more.
+        List<TrainingResult> results = Parallel.map(labels, jobs, Math.min(parallel, total), board::show,
+                Parallel::memoryRoom);
         Runs runs = new Runs(results);
-        progress.done(String.format(java.util.Locale.ROOT, "experiment: %d runs in %.1f s%s", total,
-                (System.nanoTime() - start) / 1e9,
+        board.done(String.format(Locale.ROOT, "experiment: %d runs in %.1f s%s%s", total, board.elapsed(),
+                parallel > 1 && total > 1 ? String.format(Locale.ROOT, ", up to %d at once", Math.min(parallel, total)) : "",
                 runs.diverged() > 0 ? " (" + runs.diverged() + " diverged)" : ""));
         return runs;
+    }
+
+    /**
+     * The experiment's display: a first line with the runs done and the time left, then one line per run
+     * under way. Runs report from their threads; only the thread that started the experiment (the cell's)
+     * draws, through {@link #show}.
+     */
+    static final class Board {
+        private final int total;
+        private final Progress progress;
+        private final Thread owner = Thread.currentThread();
+        private final long start = System.nanoTime();
+        private final Map<Integer, String> lines = new LinkedHashMap<>();
+        private final Map<Integer, Double> fractions = new LinkedHashMap<>();
+        private int done;
+        private String last = "";
+
+        Board(int total, Progress progress) {
+            this.total = total;
+            this.progress = progress;
+        }
+
+        synchronized void started(int index) {
+            lines.put(index, "run " + (index + 1) + ": starting");
+            fractions.put(index, 0.0);
+            showIfOwner();
+        }
+
+        synchronized void live(int index, double fraction, String line) {
+            lines.put(index, line);
+            fractions.put(index, fraction);
+            showIfOwner();
+        }
+
+        synchronized void finished(int index, TrainingResult r) {
+            lines.remove(index);
+            fractions.remove(index);
+            done++;
+            last = String.format(Locale.ROOT, ", last: %s seed %d %s (%.1f s)", r.name(), r.config().seed(),
+                    r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.seconds());
+            showIfOwner();
+        }
+
+        synchronized void failed(int index) {
+            lines.remove(index);
+            fractions.remove(index);
+        }
+
+        double elapsed() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        /** The display's text now. */
+        synchronized String text() {
+            double fraction = done;
+            for (double f : fractions.values()) {
+                fraction += f;
+            }
+            double elapsed = elapsed();
+            String left = fraction > 0 ? String.format(Locale.ROOT, ", ~%.0f s left",
+                    elapsed / fraction * (total - fraction)) : "";
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "experiment: %d/%d runs done%s%s", done,
+                    total, last, left));
+            for (String line : lines.values()) {
+                b.append("\n  ").append(line);
+            }
+            return b.toString();
+        }
+
+        void show() {
+            if (Thread.currentThread() == owner) {
+                progress.update(text());
+            }
+        }
+
+        private void showIfOwner() {
+            if (Thread.currentThread() == owner) {
+                progress.update(text());
+            }
+        }
+
+        void done(String text) {
+            progress.done(text);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package trainwell.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -17,12 +16,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.function.LongFunction;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
+import trainwell.core.Parallel;
+import trainwell.models.RunRandomness;
 import trainwell.notebook.Progress;
 import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.optimizers.djl.TorchStyleOptimizer;
@@ -41,6 +43,13 @@ import trainwell.training.loss.LabelSmoothingCrossEntropy;
  */
 public final class Training {
 
+    private static final long STATUS_NANOS = 200_000_000L;
+
+    /** Receives a live run's progress: steps done of all, and its progress line. */
+    interface StatusSink {
+        void report(int stepsDone, int steps, String line);
+    }
+
     private Training() {}
 
     /**
@@ -50,9 +59,25 @@ public final class Training {
     public static TrainingResult run(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task) {
         Args.notNull("config", config);
         Args.notNull("task", task);
-        Engine.getInstance().setRandomSeed((int) config.seed());
-        try (TrainingTask t = task.apply(config.seed())) {
-            return run(name, t, config);
+        return run(name, config, task, null);
+    }
+
+    /**
+     * {@link #run(String, TrainingConfig, LongFunction)} that also hands its progress (at most five times a
+     * second) to {@code status} (an experiment's display of its live runs; null: none). The model is built under
+     * {@link RunRandomness#seeded} and the run's dropout draws from its own sequence, so a run gives the same
+     * numbers alone or beside others on other threads. Inside a job of {@link Parallel#map} the run stops
+     * with a {@link CancellationException} at its next step once the job's experiment is cancelled.
+     */
+    static TrainingResult run(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task,
+            StatusSink status) {
+        Args.notNull("config", config);
+        Args.notNull("task", task);
+        ThreadGradients.offOnThisThread();
+        TrainingTask built = RunRandomness.seeded(config.seed(), () -> task.apply(config.seed()));
+        try (TrainingTask t = built; RunRandomness r = RunRandomness.open(config.seed())) {
+            Args.notNull("name", name);
+            return new Loop(name, t, config, status).run();
         }
     }
 
@@ -61,7 +86,10 @@ public final class Training {
         Args.notNull("name", name);
         Args.notNull("task", task);
         Args.notNull("config", config);
-        return new Loop(name, task, config).run();
+        ThreadGradients.offOnThisThread();
+        try (RunRandomness r = RunRandomness.open(config.seed())) {
+            return new Loop(name, task, config, null).run();
+        }
     }
 
     /** One run's state; lives for the duration of {@link #run}. */
@@ -82,9 +110,12 @@ public final class Training {
         private double bestLoss = Double.POSITIVE_INFINITY;
         private int bestStep = -1;
         private int evalsWithoutImprovement;
+        private final StatusSink sink;
+        private long lastStatus;
 
-        Loop(String name, TrainingTask task, TrainingConfig config) {
+        Loop(String name, TrainingTask task, TrainingConfig config, StatusSink status) {
             this.name = name;
+            this.sink = status;
             this.task = task;
             this.config = config;
             // Dotted names (encoder.layer0.ffn.in.weight): readable in tables, and the key of per-layer norms.
@@ -149,6 +180,14 @@ public final class Training {
                     if (progress != null) {
                         progress.update(progressLine(step, r, start));
                     }
+                    if (sink != null && System.nanoTime() - lastStatus > STATUS_NANOS) {
+                        lastStatus = System.nanoTime();
+                        sink.report(step + 1, config.steps(), progressLine(step, r, start));
+                    }
+                    if (Parallel.cancelled()) {
+                        throw new CancellationException(name + ": stopped at step " + (step + 1)
+                                + " because its experiment was cancelled");
+                    }
                 }
                 if (config.patience() > 0 && best != null) {
                     restoreBest();
@@ -198,7 +237,7 @@ public final class Training {
             try (NDManager m = task.manager().newSubManager()) {
                 ParameterStore ps = new ParameterStore(m, false);
                 double loss;
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                try (GradientCollector collector = new ThreadGradients()) {
                     Prediction p = task.trainBatch(m, ps, step, config.batchSize(), random, true);
                     NDArray l = trainLoss.evaluate(new NDList(p.labels()), new NDList(p.logits()));
                     collector.backward(l);

@@ -20,12 +20,17 @@ class TrainingTest {
 
     /** Reversal of 3-6 letters from an alphabet of 6: a small model learns it in a few hundred steps. */
     static TranslationTask reversal(long seed) {
+        return reversal(seed, 0);
+    }
+
+    /** The same task with dropout {@code dropout} in the model. */
+    static TranslationTask reversal(long seed, double dropout) {
         List<TextPair> pairs = Tasks.reverse(6, 3, 6).pairs(1200, 7);
         TranslationData train = TranslationData.characterLevel(pairs.subList(0, 1000));
         TranslationData val = TranslationData.encode(pairs.subList(1000, 1200), train.sourceTokenizer(),
                 train.targetTokenizer());
         TransformerConfig config = TransformerConfig.tiny().withDModel(32).withHeads(2).withLayers(1)
-                .withFfnWidth(64).withDropout(0).withMaxLength(8);
+                .withFfnWidth(64).withDropout(dropout).withMaxLength(8);
         return TranslationTask.create(config, train, val, seed);
     }
 

@@ -1,0 +1,380 @@
+package trainwell.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Independent jobs (training runs of an experiment) run side by side, one per available core, with their
+ * results in the order of the jobs.
+ *
+ * <p>How many run at once ({@link #level()}): the setting {@value #SETTING} (a system property or an
+ * environment variable, in that order) if it is given; else the cores this process may use (the
+ * container's CPU quota, cgroup v2 {@code cpu.max} or v1 {@code cpu.cfs_quota_us}, rounded down, and never
+ * more than {@link Runtime#availableProcessors()}) divided by the engine's intra-op threads
+ * ({@code ai.djl.pytorch.num_threads}, 1 in the course's kernel). {@code COURSE_PARALLEL=1} runs the jobs one
+ * after another on the calling thread, as before.
+ */
+public final class Parallel {
+
+    /** The name of the setting (system property or environment variable) that fixes the level. */
+    public static final String SETTING = "COURSE_PARALLEL";
+
+    private static final long TICK_MILLIS = 250;
+    private static final ThreadLocal<AtomicBoolean> CANCEL = new ThreadLocal<>();
+    private static volatile Integer cached;
+
+    private Parallel() {}
+
+    /** How many jobs run at once by default (see the class comment); at least 1. */
+    public static int level() {
+        Integer v = cached;
+        if (v == null) {
+            String setting = System.getProperty(SETTING);
+            if (setting == null || setting.isBlank()) {
+                setting = System.getenv(SETTING);
+            }
+            v = level(setting, cpuQuota(Path.of("/sys/fs/cgroup")), Runtime.getRuntime().availableProcessors(),
+                    engineThreads(System.getProperty("ai.djl.pytorch.num_threads")));
+            cached = v;
+        }
+        return v;
+    }
+
+    /** Forgets the level worked out before (after a change of the setting, in tests). */
+    public static void reset() {
+        cached = null;
+    }
+
+    /**
+     * The level from its inputs: {@code setting} (blank or null: not given) wins; otherwise the usable cores
+     * (the quota rounded down, at least 1, at most {@code processors}) divided by {@code engineThreads}.
+     *
+     * @throws IllegalArgumentException if the setting is not a whole number >= 1
+     */
+    static int level(String setting, OptionalDouble quota, int processors, int engineThreads) {
+        if (setting != null && !setting.isBlank()) {
+            int n;
+            try {
+                n = Integer.parseInt(setting.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(SETTING + " must be a whole number >= 1, got \"" + setting + "\"");
+            }
+            return Args.atLeast(SETTING, n, 1);
+        }
+        return Math.max(1, usableCores(quota, processors) / Math.max(1, engineThreads));
+    }
+
+    /** The cores this process may keep busy: the CPU quota rounded down (at least 1), capped by {@code processors}. */
+    static int usableCores(OptionalDouble quota, int processors) {
+        int cores = Math.max(1, processors);
+        if (quota.isPresent()) {
+            cores = Math.min(cores, Math.max(1, (int) Math.floor(quota.getAsDouble() + 1e-9)));
+        }
+        return cores;
+    }
+
+    /** The engine's intra-op threads from the property's value; null or unreadable counts as 1 per core busy. */
+    static int engineThreads(String property) {
+        if (property == null) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(property.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * The CPU quota in cores under the cgroup file system at {@code root}: v2 {@code cpu.max}, else v1
+     * {@code cpu/cpu.cfs_quota_us} over {@code cpu/cpu.cfs_period_us} (or the same files directly under root);
+     * empty when there is none ("max", -1) or the files cannot be read.
+     */
+    static OptionalDouble cpuQuota(Path root) {
+        OptionalDouble v2 = read(root.resolve("cpu.max")).map(Parallel::parseCpuMax).orElse(OptionalDouble.empty());
+        if (v2.isPresent()) {
+            return v2;
+        }
+        for (Path dir : List.of(root.resolve("cpu"), root.resolve("cpu,cpuacct"), root)) {
+            var quota = read(dir.resolve("cpu.cfs_quota_us"));
+            var period = read(dir.resolve("cpu.cfs_period_us"));
+            if (quota.isPresent() && period.isPresent()) {
+                return parseCfs(quota.get(), period.get());
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** Cores from cgroup v2's {@code cpu.max} ("200000 100000" is 2 cores; "max 100000" is no quota). */
+    static OptionalDouble parseCpuMax(String content) {
+        String[] parts = content.trim().split("\\s+");
+        if (parts.length < 1 || parts[0].equals("max") || parts[0].isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        String period = parts.length > 1 ? parts[1] : "100000";
+        return parseCfs(parts[0], period);
+    }
+
+    /** Cores from cgroup v1's quota and period (microseconds); a quota of -1 (or below 1) is no quota. */
+    static OptionalDouble parseCfs(String quota, String period) {
+        try {
+            long q = Long.parseLong(quota.trim());
+            long p = Long.parseLong(period.trim());
+            return q > 0 && p > 0 ? OptionalDouble.of((double) q / p) : OptionalDouble.empty();
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    private static java.util.Optional<String> read(Path file) {
+        try {
+            return Files.isReadable(file) ? java.util.Optional.of(Files.readString(file)) : java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A job that failed; names the job, carries its exception as the cause. */
+    public static final class JobFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        JobFailed(int index, String name, int total, Throwable cause) {
+            super(String.format(Locale.ROOT, "%s (job %d of %d) failed: %s", name, index + 1, total,
+                    cause.getMessage() == null ? cause.getClass().getSimpleName()
+                            : cause.getClass().getSimpleName() + ": " + cause.getMessage()), cause);
+            this.index = index;
+        }
+
+        /** The failed job's position (from 0) in the list given. */
+        public int index() {
+            return index;
+        }
+    }
+
+    /**
+     * Runs {@code jobs} with at most {@code level} at once and returns their results in the jobs' order.
+     * With level 1 (or one job) they run one after another on the calling thread. Otherwise the calling
+     * thread waits and calls {@code tick} about four times a second and after every job that ends (for a
+     * progress display: front ends are best updated from the thread that runs the cell).
+     *
+     * <p>If a job throws, no further job starts, the running ones stop at their next check of
+     * {@link #cancelled()} (a training run: its next step), and a {@link JobFailed} naming the
+     * first failed job ({@code names.get(i)}) is thrown, with any later failures suppressed in it. If the
+     * calling thread is interrupted or stopped while it waits, the jobs are cancelled: see {@link #cancelled()}.
+     */
+    public static <T> List<T> map(List<String> names, List<? extends Callable<T>> jobs, int level, Runnable tick) {
+        return map(names, jobs, level, tick, () -> true);
+    }
+
+    /**
+     * {@link #map(List, List, int, Runnable)} where a job starts beside others only while {@code admit} says
+     * so (e.g. while the process's resident memory leaves room for one more run, see {@link #memoryRoom});
+     * otherwise it waits until a running job ends. A job never waits when none is running.
+     */
+    public static <T> List<T> map(List<String> names, List<? extends Callable<T>> jobs, int level, Runnable tick,
+            BooleanSupplier admit) {
+        Args.notNull("admit", admit);
+        Args.notNull("names", names);
+        Args.notNull("jobs", jobs);
+        Args.positive("level", level);
+        Args.check(names.size() == jobs.size(), "names", "must name every job (" + jobs.size() + ")", names.size());
+        Runnable onTick = tick == null ? () -> {} : tick;
+        int n = jobs.size();
+        List<T> results = new ArrayList<>(Collections.nCopies(n, null));
+        if (level == 1 || n <= 1 || insideJob()) {
+            for (int i = 0; i < n; i++) {
+                try {
+                    results.set(i, jobs.get(i).call());
+                } catch (RuntimeException | Error e) {
+                    if (n == 1) {
+                        throw e;
+                    }
+                    throw new JobFailed(i, names.get(i), n, e);
+                } catch (Exception e) {
+                    throw new JobFailed(i, names.get(i), n, e);
+                }
+                onTick.run();
+            }
+            return results;
+        }
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(level, n), r -> {
+            Thread t = new Thread(r, "trainwell-job-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean cancel = new AtomicBoolean();
+        Object gate = new Object();
+        int[] running = {0};
+        ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(pool);
+        List<Future<Integer>> futures = new ArrayList<>();
+        JobFailed failure = null;
+        boolean finished = false;
+        try {
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Callable<T> job = jobs.get(i);
+                futures.add(done.submit(() -> {
+                    if (cancel.get()) {
+                        throw new CancellationException("not started: an earlier job failed or was cancelled");
+                    }
+                    synchronized (gate) {
+                        while (running[0] > 0 && !cancel.get() && !admit.getAsBoolean()) {
+                            gate.wait(TICK_MILLIS);
+                        }
+                        running[0]++;
+                    }
+                    CANCEL.set(cancel);
+                    try {
+                        results.set(index, job.call());
+                    } finally {
+                        CANCEL.remove();
+                        synchronized (gate) {
+                            running[0]--;
+                            gate.notifyAll();
+                        }
+                    }
+                    return index;
+                }));
+            }
+            int remaining = n;
+            while (remaining > 0) {
+                Future<Integer> f = done.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                if (f == null) {
+                    onTick.run();
+                    continue;
+                }
+                remaining--;
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    int index = futures.indexOf(f);
+                    Throwable cause = e.getCause();
+                    if (cause instanceof CancellationException && failure != null) {
+                        continue;   // a job that did not start because of the failure below
+                    }
+                    JobFailed jf = new JobFailed(index, names.get(index), n, cause);
+                    if (failure == null) {
+                        failure = jf;
+                        cancel.set(true);   // no new job starts; running ones stop at their next check
+                        for (Future<Integer> other : futures) {
+                            other.cancel(false);
+                        }
+                    } else {
+                        failure.addSuppressed(jf);
+                    }
+                } catch (CancellationException e) {
+                    // cancelled before it started, after a failure
+                }
+                onTick.run();
+            }
+            finished = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for " + n + " jobs");
+        } finally {
+            if (!finished) {
+                cancel.set(true);   // interrupted or stopped: the running jobs stop at their next check
+            }
+            pool.shutdown();
+            if (!finished) {
+                pool.shutdownNow();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    /**
+     * True once the jobs of the {@link #map} that runs the calling thread's job should stop (a job failed, or
+     * the waiting thread was interrupted or stopped); a long job checks it at intervals, e.g. every training
+     * step. Always false outside such a job.
+     */
+    public static boolean cancelled() {
+        AtomicBoolean flag = CANCEL.get();
+        return flag != null && flag.get();
+    }
+
+    /** True on a thread that runs a job of {@link #map} (a job's own experiments then run one at a time). */
+    public static boolean insideJob() {
+        return CANCEL.get() != null;
+    }
+
+    /** The setting of the memory bound (system property or environment variable), in MB of resident memory. */
+    public static final String MEMORY_SETTING = "COURSE_PARALLEL_MEMORY_MB";
+
+    /** The default memory bound: a run starts beside others only while the process holds less than this. */
+    public static final int DEFAULT_MEMORY_MB = 750;
+
+    /**
+     * True while the process's resident memory (VmRSS) is below the memory bound ({@value #MEMORY_SETTING},
+     * default {@value #DEFAULT_MEMORY_MB} MB: a lesson-sized run adds up to about 200 MB, and a kernel should
+     * stay under 1 GB); true where it cannot be read.
+     */
+    public static boolean memoryRoom() {
+        double rss = residentMb(Path.of("/proc/self/status"));
+        return Double.isNaN(rss) || rss < memoryBoundMb();
+    }
+
+    /** The memory bound in MB from the setting, else the default. */
+    public static int memoryBoundMb() {
+        String v = System.getProperty(MEMORY_SETTING);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(MEMORY_SETTING);
+        }
+        if (v == null || v.isBlank()) {
+            return DEFAULT_MEMORY_MB;
+        }
+        try {
+            return Args.positive(MEMORY_SETTING, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(MEMORY_SETTING + " must be a whole number of MB, got \"" + v + "\"");
+        }
+    }
+
+    /** VmRSS of a /proc status file in MB, or NaN. */
+    static double residentMb(Path status) {
+        return read(status).map(text -> {
+            for (String line : text.split("\n")) {
+                if (line.startsWith("VmRSS:")) {
+                    String[] parts = line.trim().split("\\s+");
+                    try {
+                        return Long.parseLong(parts[1]) / 1024.0;
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                }
+            }
+            return Double.NaN;
+        }).orElse(Double.NaN);
+    }
+
+    /** A short description of the level and where it comes from, for a notebook's environment report. */
+    public static String describe() {
+        String prop = System.getProperty(SETTING);
+        String env = System.getenv(SETTING);
+        String from = prop != null && !prop.isBlank() ? "system property " + SETTING
+                : env != null && !env.isBlank() ? "environment " + SETTING : "cores available";
+        return level() + " (" + from + ")";
+    }
+}

@@ -1,0 +1,295 @@
+package trainwell.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParallelTest {
+
+    @Test
+    void cgroupV2CpuMaxGivesCores() {
+        assertEquals(2.0, Parallel.parseCpuMax("200000 100000\n").getAsDouble(), 1e-12);
+        assertEquals(1.5, Parallel.parseCpuMax("150000 100000").getAsDouble(), 1e-12);
+        assertTrue(Parallel.parseCpuMax("max 100000\n").isEmpty());
+        assertTrue(Parallel.parseCpuMax("").isEmpty());
+        assertTrue(Parallel.parseCpuMax("garbage here").isEmpty());
+    }
+
+    @Test
+    void cgroupV1QuotaOverPeriodGivesCores() {
+        assertEquals(4.0, Parallel.parseCfs("400000\n", "100000\n").getAsDouble(), 1e-12);
+        assertTrue(Parallel.parseCfs("-1", "100000").isEmpty(), "-1: no quota");
+        assertTrue(Parallel.parseCfs("100000", "0").isEmpty());
+    }
+
+    @Test
+    void quotaIsReadFromV2ThenV1Files(@TempDir Path dir) throws Exception {
+        assertTrue(Parallel.cpuQuota(dir).isEmpty(), "no files: no quota");
+        Path v1 = Files.createDirectories(dir.resolve("cpu"));
+        Files.writeString(v1.resolve("cpu.cfs_quota_us"), "300000\n");
+        Files.writeString(v1.resolve("cpu.cfs_period_us"), "100000\n");
+        assertEquals(3.0, Parallel.cpuQuota(dir).getAsDouble(), 1e-12);
+        Files.writeString(dir.resolve("cpu.max"), "100000 100000\n");
+        assertEquals(1.0, Parallel.cpuQuota(dir).getAsDouble(), 1e-12, "v2 wins");
+        Files.writeString(dir.resolve("cpu.max"), "max 100000\n");
+        assertEquals(3.0, Parallel.cpuQuota(dir).getAsDouble(), 1e-12, "v2 without a limit: v1's");
+    }
+
+    @Test
+    void levelIsTheUsableCoresOverTheEngineThreads() {
+        assertEquals(2, Parallel.level(null, OptionalDouble.empty(), 2, 1));
+        assertEquals(2, Parallel.level("", OptionalDouble.of(2.5), 8, 1), "a quota of 2.5 cores keeps 2 busy");
+        assertEquals(1, Parallel.level(null, OptionalDouble.of(0.5), 8, 1), "never below 1");
+        assertEquals(4, Parallel.level(null, OptionalDouble.of(16), 4, 1), "never above the processors");
+        assertEquals(2, Parallel.level(null, OptionalDouble.empty(), 4, 2), "two intra-op threads per run");
+        assertEquals(1, Parallel.level(null, OptionalDouble.empty(), 1, 4));
+        assertEquals(3, Parallel.level(" 3 ", OptionalDouble.of(1), 1, 1), "the setting wins");
+        assertEquals(1, Parallel.level("1", OptionalDouble.empty(), 8, 1));
+    }
+
+    @Test
+    void aBadSettingNamesItselfAndTheValue() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Parallel.level("two", OptionalDouble.empty(), 2, 1));
+        assertTrue(e.getMessage().contains("COURSE_PARALLEL") && e.getMessage().contains("two"), e.getMessage());
+        var zero = assertThrows(IllegalArgumentException.class, () -> Parallel.level("0", OptionalDouble.empty(), 2, 1));
+        assertTrue(zero.getMessage().contains("COURSE_PARALLEL"), zero.getMessage());
+    }
+
+    @Test
+    void engineThreadsFromTheProperty() {
+        assertEquals(1, Parallel.engineThreads(null));
+        assertEquals(2, Parallel.engineThreads("2"));
+        assertEquals(1, Parallel.engineThreads("auto"));
+        assertEquals(1, Parallel.engineThreads("0"));
+    }
+
+    @Test
+    void theSettingIsReadFromTheSystemProperty() {
+        String before = System.getProperty(Parallel.SETTING);
+        try {
+            System.setProperty(Parallel.SETTING, "3");
+            Parallel.reset();
+            assertEquals(3, Parallel.level());
+            assertTrue(Parallel.describe().startsWith("3 (system property"), Parallel.describe());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Parallel.SETTING);
+            } else {
+                System.setProperty(Parallel.SETTING, before);
+            }
+            Parallel.reset();
+        }
+        assertTrue(Parallel.level() >= 1);
+    }
+
+    private static List<String> names(int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add("job " + i);
+        }
+        return names;
+    }
+
+    @Test
+    void resultsKeepTheJobsOrderWhateverOrderTheyFinishIn() {
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        List<Integer> finished = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 6; i++) {
+            int k = i;
+            jobs.add(() -> {
+                Thread.sleep(10L * (6 - k));   // the first job finishes last
+                finished.add(k);
+                return k * k;
+            });
+        }
+        assertEquals(List.of(0, 1, 4, 9, 16, 25), Parallel.map(names(6), jobs, 3, null));
+        assertTrue(finished.indexOf(0) > finished.indexOf(1), "job 0 should have finished after job 1: " + finished);
+    }
+
+    @Test
+    void jobsReallyRunAtTheSameTime() {
+        CountDownLatch both = new CountDownLatch(2);
+        Callable<Boolean> job = () -> {
+            both.countDown();
+            return both.await(10, TimeUnit.SECONDS);   // only true if the other job runs meanwhile
+        };
+        assertEquals(List.of(true, true), Parallel.map(names(2), List.of(job, job), 2, null));
+    }
+
+    @Test
+    void levelOneRunsOnTheCallingThreadInOrder() {
+        Thread caller = Thread.currentThread();
+        List<Integer> order = new ArrayList<>();
+        List<Callable<Boolean>> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int k = i;
+            jobs.add(() -> order.add(k) && Thread.currentThread() == caller && !Parallel.insideJob());
+        }
+        assertEquals(List.of(true, true, true, true), Parallel.map(names(4), jobs, 1, null));
+        assertEquals(List.of(0, 1, 2, 3), order);
+    }
+
+    @Test
+    void aFailedJobIsNamedAndLaterJobsDoNotStart() {
+        AtomicInteger started = new AtomicInteger();
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int k = i;
+            jobs.add(() -> {
+                started.incrementAndGet();
+                if (k == 1) {
+                    throw new IllegalStateException("boom in one run");
+                }
+                Thread.sleep(50);
+                return k;
+            });
+        }
+        var e = assertThrows(Parallel.JobFailed.class, () -> Parallel.map(names(20), jobs, 2, null));
+        assertEquals(1, e.index());
+        assertTrue(e.getMessage().startsWith("job 1 (job 2 of 20) failed: IllegalStateException: boom in one run"),
+                e.getMessage());
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertTrue(started.get() < 20, "jobs after the failure should not start: " + started.get());
+    }
+
+    @Test
+    void aFailedJobIsNamedWhenSequentialToo() {
+        List<Callable<Integer>> jobs = List.of(() -> 1, () -> {
+            throw new IllegalArgumentException("lr must be > 0, got -1.0");
+        }, () -> 3);
+        var e = assertThrows(Parallel.JobFailed.class, () -> Parallel.map(names(3), jobs, 1, null));
+        assertTrue(e.getMessage().contains("job 1 (job 2 of 3)") && e.getMessage().contains("lr must be > 0"), e.getMessage());
+        RuntimeException alone = new IllegalArgumentException("x");
+        var single = assertThrows(IllegalArgumentException.class, () -> Parallel.map(names(1), List.<Callable<Integer>>of(() -> {
+            throw alone;
+        }), 2, null));
+        assertSame(alone, single, "a single job's exception passes unchanged");
+    }
+
+    @Test
+    void aJobInsideAJobRunsItsOwnJobsOneAtATime() {
+        Callable<Integer> inner = () -> {
+            Thread t = Thread.currentThread();
+            List<Callable<Boolean>> jobs = List.of(() -> Thread.currentThread() == t, () -> Thread.currentThread() == t);
+            return (int) Parallel.map(names(2), jobs, 4, null).stream().filter(b -> b).count();
+        };
+        assertEquals(List.of(2, 2), Parallel.map(names(2), List.of(inner, inner), 2, null));
+    }
+
+    @Test
+    void cancelledIsFalseOutsideJobsAndTrueForRunningJobsAfterAFailure() throws Exception {
+        assertFalse(Parallel.cancelled());
+        CountDownLatch failed = new CountDownLatch(1);
+        List<Boolean> seen = Collections.synchronizedList(new ArrayList<>());
+        Callable<Integer> watcher = () -> {
+            failed.await(10, TimeUnit.SECONDS);
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (!Parallel.cancelled() && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            seen.add(Parallel.cancelled());
+            return 0;
+        };
+        Callable<Integer> failing = () -> {
+            failed.countDown();
+            throw new IllegalStateException("fails");
+        };
+        assertThrows(Parallel.JobFailed.class, () -> Parallel.map(names(2), List.of(watcher, failing), 2, null));
+        assertEquals(List.of(true), seen);
+    }
+
+    @Test
+    void ticksWhileWaiting() {
+        AtomicInteger ticks = new AtomicInteger();
+        Callable<Integer> slow = () -> {
+            Thread.sleep(700);
+            return 1;
+        };
+        Parallel.map(names(2), List.of(slow, slow), 2, ticks::incrementAndGet);
+        assertTrue(ticks.get() >= 2, "ticks: " + ticks.get());
+    }
+
+    @Test
+    void argumentsAreChecked() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Parallel.map(names(1), List.<Callable<Integer>>of(), 2, null));
+        assertTrue(e.getMessage().startsWith("names"), e.getMessage());
+        var l = assertThrows(IllegalArgumentException.class, () -> Parallel.map(names(0), List.<Callable<Integer>>of(), 0, null));
+        assertTrue(l.getMessage().startsWith("level"), l.getMessage());
+    }
+
+    @Test
+    void whenAdmitSaysNoJobsRunOneAtATimeButAllRun() {
+        AtomicInteger live = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int k = i;
+            jobs.add(() -> {
+                most.accumulateAndGet(live.incrementAndGet(), Math::max);
+                Thread.sleep(30);
+                live.decrementAndGet();
+                return k;
+            });
+        }
+        assertEquals(List.of(0, 1, 2, 3), Parallel.map(names(4), jobs, 4, null, () -> false));
+        assertEquals(1, most.get(), "never two at once");
+        most.set(0);
+        CountDownLatch both = new CountDownLatch(2);
+        Callable<Boolean> together = () -> {
+            both.countDown();
+            return both.await(10, TimeUnit.SECONDS);
+        };
+        assertEquals(List.of(true, true), Parallel.map(names(2), List.of(together, together), 2, null, () -> true));
+    }
+
+    @Test
+    void residentMemoryIsReadFromProcStatus(@TempDir Path dir) throws Exception {
+        Path status = dir.resolve("status");
+        Files.writeString(status, "Name:\tjava\nVmHWM:\t  900000 kB\nVmRSS:\t  512000 kB\nThreads:\t40\n");
+        assertEquals(500.0, Parallel.residentMb(status), 1e-9);
+        Files.writeString(status, "Name:\tjava\n");
+        assertTrue(Double.isNaN(Parallel.residentMb(status)));
+        assertTrue(Double.isNaN(Parallel.residentMb(dir.resolve("missing"))));
+        assertTrue(Parallel.residentMb(Path.of("/proc/self/status")) > 1 || !Files.exists(Path.of("/proc/self/status")));
+    }
+
+    @Test
+    void theMemoryBoundComesFromItsSetting() {
+        String before = System.getProperty(Parallel.MEMORY_SETTING);
+        try {
+            System.clearProperty(Parallel.MEMORY_SETTING);
+            if (System.getenv(Parallel.MEMORY_SETTING) == null) {
+                assertEquals(Parallel.DEFAULT_MEMORY_MB, Parallel.memoryBoundMb());
+            }
+            System.setProperty(Parallel.MEMORY_SETTING, "1");
+            assertFalse(Parallel.memoryRoom(), "a JVM holds more than 1 MB");
+            System.setProperty(Parallel.MEMORY_SETTING, "100000000");
+            assertTrue(Parallel.memoryRoom());
+            System.setProperty(Parallel.MEMORY_SETTING, "lots");
+            var e = assertThrows(IllegalArgumentException.class, Parallel::memoryBoundMb);
+            assertTrue(e.getMessage().contains(Parallel.MEMORY_SETTING) && e.getMessage().contains("lots"), e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Parallel.MEMORY_SETTING);
+            } else {
+                System.setProperty(Parallel.MEMORY_SETTING, before);
+            }
+        }
+    }
+}
