@@ -3,7 +3,8 @@
 
 Run: "$TORCH_PYTHON" bin/benchmark_torch.py [--steps 300] [--warmup 50] [--threads 1] [--seed 1]
 Prints one line starting with RESULT: wall-clock ms/step over the steps after warm-up (mean and median), process
-CPU ms/step over the same steps (less sensitive to a busy machine), peak RSS from /proc/self/status.
+CPU ms/step over the same steps (less sensitive to a busy machine), peak RSS from /proc/self/status, and the
+matrix-product FLOPs of one step (flops_per_step(), counted like trainwell.bench.Flops).
 
 Model (as trainwell.models with Benchmark.model()): decoder-only, Pre-LN, 2 layers, d_model 64, 4 heads,
 fused QKV, FFN 256 with GELU (exact erf), dropout 0.1 on embeddings, attention weights and sublayer outputs,
@@ -80,6 +81,16 @@ def batch(gen, n):
     return full[:, :T], label
 
 
+def flops_per_step():
+    """Matrix products only, 2 FLOPs per multiply-add, backward = 2 x forward: a step is 3 x the forward.
+    Forward: per token and layer QKV 2*D*3D, projection 2*D*D, FFN 2*D*FFN + 2*FFN*D; per sequence and layer
+    Q K^T and weights @ V, 2*T*T*D each; per token the tied output layer 2*D*V."""
+    tokens = BATCH * T
+    forward = (LAYERS * (tokens * (2 * D * 3 * D + 2 * D * D + 4 * D * FFN) + BATCH * 2 * 2 * T * T * D)
+               + tokens * 2 * D * V)
+    return 3 * forward
+
+
 def lr_at(step, steps, peak=1e-3, warm=50):
     if step < warm:
         return peak * (step + 1) / (warm + 1)
@@ -141,10 +152,10 @@ def main():
     timed = sorted(times[args.warmup:])
     med = timed[len(timed) // 2] if len(timed) % 2 else (timed[len(timed) // 2 - 1] + timed[len(timed) // 2]) / 2
     print("RESULT engine=torch threads=%d steps=%d warmup=%d ms_mean=%.2f ms_median=%.2f cpu_ms=%.2f peak_rss_mb=%.0f"
-          " final_loss=%.4f val_accuracy=%.4f torch=%s"
+          " final_loss=%.4f val_accuracy=%.4f flops=%.4g torch=%s"
           % (args.threads, args.steps, args.warmup, sum(timed) / len(timed), med,
              (cpu[1] - cpu[0]) * 1000 / (args.steps - 1 - args.warmup), peak_rss_mb(), loss_value,
-             hits / count, torch.__version__))
+             hits / count, flops_per_step(), torch.__version__))
 
 
 if __name__ == "__main__":

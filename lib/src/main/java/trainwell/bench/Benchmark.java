@@ -15,7 +15,9 @@ import trainwell.training.TrainingResult;
 /**
  * One timed training run of the benchmark model with the library's loop ({@link Training}); bin/benchmark
  * runs it alternately with bin/benchmark_torch.py. Usage: {@code Benchmark [steps [warmup [seed]]]}; the
- * thread count is the JVM's {@code -Dai.djl.pytorch.num_threads}. Prints one line starting with RESULT.
+ * thread count is the JVM's {@code -Dai.djl.pytorch.num_threads}. Prints one line starting with RESULT,
+ * which includes the step's FLOPs ({@link Flops#trainingStep}). {@code Benchmark --peak} prints one line
+ * starting with PEAK: one core's float32 peak ({@link Flops#peakOfThisMachine()}).
  */
 public final class Benchmark {
 
@@ -36,12 +38,26 @@ public final class Benchmark {
     /** Batch 64, AdamW 1e-3 (wd 0.01, not on biases, norms and embeddings), warmup 50 + cosine, clipping 1.0. */
     public static TrainingConfig training(int steps, long seed) {
         return TrainingConfig.defaults().withOptimizer(OptimizerSpec.adamW(0.01))
-                .withSchedule(Schedules.warmupCosine(1e-3, 0, 50, steps)).withSteps(steps).withBatchSize(64)
+                .withSchedule(Schedules.warmupCosine(1e-3, 0, 50, steps)).withSteps(steps).withBatchSize(BATCH)
                 .withClipNorm(1.0).withEvalEvery(steps).withSeed(seed).withProgress(false);
     }
 
-    /** Runs the benchmark once and prints its RESULT line. */
+    /** Batch size of the benchmark. */
+    public static final int BATCH = 64;
+
+    /** Matrix-product FLOPs of one training step of the benchmark model (see {@link Flops#trainingStep}). */
+    public static double flopsPerStep() {
+        return Flops.trainingStep(model(), BATCH, 2 * HALF);
+    }
+
+    /** Runs the benchmark once and prints its RESULT line (or, with --peak, the PEAK line). */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--peak")) {
+            Flops.Peak peak = Flops.peakOfThisMachine();
+            System.out.println(String.format(Locale.ROOT, "PEAK gflops=%.1f flops_per_step=%.4g note=%s",
+                    peak.gflops(), flopsPerStep(), peak.describe()));
+            return;
+        }
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
@@ -62,10 +78,10 @@ public final class Benchmark {
         double[] timed = Arrays.copyOfRange(ms, warmup, ms.length);
         System.out.println(String.format(Locale.ROOT,
                 "RESULT engine=djl threads=%s steps=%d warmup=%d ms_mean=%.2f ms_median=%.2f cpu_ms=%.2f"
-                        + " peak_rss_mb=%.0f final_loss=%.4f val_accuracy=%.4f",
+                        + " peak_rss_mb=%.0f final_loss=%.4f val_accuracy=%.4f flops=%.4g",
                 System.getProperty("ai.djl.pytorch.num_threads", "default"), steps, warmup, mean(timed),
                 median(timed), (cpu[1] - cpu[0]) / 1e6 / (steps - 1 - warmup), Rss.peakMb(), r.finalLoss(),
-                r.finalValidationAccuracy()));
+                r.finalValidationAccuracy(), flopsPerStep()));
     }
 
     private static long processCpuNanos() {

@@ -2,7 +2,6 @@ package trainwell.models;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.norm.Dropout;
 import java.util.function.Supplier;
 
 /**
@@ -63,17 +62,18 @@ public final class RunRandomness implements AutoCloseable {
     }
 
     /**
-     * Inverted dropout of {@code x} with drop probability {@code rate}: inside a run, from the run's own
-     * sequence (see the class comment); outside, from the engine's generator as it stands.
+     * The keep mask of a dropout of {@code x} with drop probability {@code rate}: inside a run, drawn from
+     * the run's own sequence (see the class comment); outside, from the engine's generator as it stands.
+     * Only the draw holds the lock; the multiplication happens outside it.
      */
-    static NDArray dropout(NDArray x, float rate) {
+    static NDArray keepMask(NDArray x, float rate) {
         RunRandomness run = CURRENT.get();
         if (run == null) {
-            return Dropout.dropout(x, rate, true).head();
+            return Layers.uniformKeepMask(x, rate);
         }
         synchronized (LOCK) {
             Engine.getInstance().setRandomSeed((int) (run.nextSeed() >>> 32));
-            return Dropout.dropout(x, rate, true).head();
+            return Layers.uniformKeepMask(x, rate);
         }
     }
 

@@ -62,7 +62,7 @@ public final class AdamOptimizer extends TorchStyleOptimizer {
         NDArray d = grad;
         if (decoupled) {
             if (step.weightDecay() != 0) {
-                weight.muli((float) (1 - step.lr() * step.weightDecay()));
+                weight.muli(scalar(weight, 1 - step.lr() * step.weightDecay()));
             }
         } else {
             d = withL2(grad, weight, step.weightDecay());
@@ -70,7 +70,7 @@ public final class AdamOptimizer extends TorchStyleOptimizer {
         NDArray m = state[0];
         NDArray v = state[1];
         lerpInPlace(m, d, 1 - beta1);
-        v.muli((float) beta2).addi(scaledProduct(1 - beta2, d, d));
+        v.muli(scalar(v, beta2)).addi(scaledProduct(1 - beta2, d, d));
         int t = step.count();
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2 = 1 - Math.pow(beta2, t);
@@ -79,7 +79,7 @@ public final class AdamOptimizer extends TorchStyleOptimizer {
             return;
         }
         double stepSize = step.lr() / biasCorrection1;
-        NDArray denom = v.sqrt().divi((float) Math.sqrt(biasCorrection2)).addi((float) eps);
+        NDArray denom = v.sqrt().divi(scalar(v, Math.sqrt(biasCorrection2))).addi(scalar(v, eps));
         weight.addi(scaledQuotient(-stepSize, m, denom));
     }
 

@@ -1,5 +1,6 @@
 package trainwell.optimizers.djl;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -8,7 +9,9 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToDoubleFunction;
@@ -42,6 +45,7 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
     private final ParameterGroups groups;
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<NDManager, NDManager> stateManagers = new IdentityHashMap<>();
+    private final Map<Device, Scalars> scalars = new HashMap<>();
 
     /** Takes the settings every optimizer here shares. */
     protected TorchStyleOptimizer(Builder<?> builder) {
@@ -111,13 +115,14 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
     @Override
     public synchronized void close() {
         states.clear();
+        scalars.values().forEach(c -> c.manager.close());
+        scalars.clear();
         stateManagers.values().forEach(NDManager::close);
         stateManagers.clear();
     }
 
     private synchronized State newStateFor(NDArray weight) {
-        NDManager owner = stateManagers.computeIfAbsent(weight.getManager(),
-                m -> m.newSubManager(weight.getDevice()));
+        NDManager owner = stateManager(weight);
         NDArray[] state = new NDArray[stateArraysPerParameter()];
         for (int i = 0; i < state.length; i++) {
             state[i] = owner.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
@@ -127,6 +132,59 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
         }
         return new State(state);
     }
+
+    private NDManager stateManager(NDArray weight) {
+        return stateManagers.computeIfAbsent(weight.getManager(), m -> m.newSubManager(weight.getDevice()));
+    }
+
+    /**
+     * The float32 scalar {@code value} as a 0-dimensional array on {@code like}'s device, kept for reuse.
+     * DJL turns every number operand ({@code x.muli(0.9f)}) into a new native array, used once and freed:
+     * two native calls and an allocation per scalar operand. An update of one parameter has about seven;
+     * the constants (betas, eps) and the values of the current step (learning rate, bias corrections) are
+     * the same for every parameter, so each is created once and reused. The result is the same to the bit
+     * (the op receives the same float32 scalar). The last {@value #CACHED_SCALARS} values are kept, per
+     * device, in a manager of this optimizer's own (not the model's: its count of arrays stays constant),
+     * freed by {@link #close()}.
+     */
+    protected synchronized NDArray scalar(NDArray like, double value) {
+        Scalars cache = scalars.computeIfAbsent(like.getDevice(), Scalars::new);
+        float f = (float) value;
+        NDArray cached = cache.values.get(Float.floatToIntBits(f));
+        if (cached == null) {
+            cached = cache.manager.create(f);
+            NDScope.unregister(cached); // not a temporary of the update's scope
+            cache.values.put(Float.floatToIntBits(f), cached);
+        }
+        return cached;
+    }
+
+    /** How many scalar operands are kept now, over all devices (for tests). */
+    synchronized int cachedScalars() {
+        return scalars.values().stream().mapToInt(c -> c.values.size()).sum();
+    }
+
+    /** Scalar operands kept on one device, least recently used dropped first. */
+    private static final class Scalars {
+        final NDManager manager;
+        final Map<Integer, NDArray> values = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, NDArray> eldest) {
+                if (size() > CACHED_SCALARS) {
+                    eldest.getValue().close();
+                    return true;
+                }
+                return false;
+            }
+        };
+
+        Scalars(Device device) {
+            manager = NDManager.newBaseManager(device);
+        }
+    }
+
+    /** How many scalar operands {@link #scalar} keeps per manager (a step needs about ten). */
+    static final int CACHED_SCALARS = 32;
 
     /** A parameter's state arrays and how many updates it has had. */
     private static final class State {
@@ -142,23 +200,23 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
      * PyTorch's {@code self.lerp_(end, w)} = {@code self + w * (end - self)}, in place. (For w >= 0.5
      * PyTorch rounds through another, equal formula; the optimizers here only use small w.)
      */
-    protected static void lerpInPlace(NDArray self, NDArray end, double w) {
-        self.addi(end.sub(self).muli((float) w));
+    protected void lerpInPlace(NDArray self, NDArray end, double w) {
+        self.addi(end.sub(self).muli(scalar(self, w)));
     }
 
     /** PyTorch's {@code t1 * t2 * value} in addcmul's order: {@code (value * t1) * t2}. */
-    protected static NDArray scaledProduct(double value, NDArray t1, NDArray t2) {
-        return t1.mul((float) value).muli(t2);
+    protected NDArray scaledProduct(double value, NDArray t1, NDArray t2) {
+        return t1.mul(scalar(t1, value)).muli(t2);
     }
 
     /** PyTorch's {@code value * t1 / t2} in addcdiv's order: {@code (value * t1) / t2}. */
-    protected static NDArray scaledQuotient(double value, NDArray t1, NDArray t2) {
-        return t1.mul((float) value).divi(t2);
+    protected NDArray scaledQuotient(double value, NDArray t1, NDArray t2) {
+        return t1.mul(scalar(t1, value)).divi(t2);
     }
 
     /** PyTorch's {@code grad.add(param, alpha=wd)}: the L2 term folded into the gradient. */
-    protected static NDArray withL2(NDArray grad, NDArray weight, double weightDecay) {
-        return weightDecay == 0 ? grad : grad.add(weight.mul((float) weightDecay));
+    protected NDArray withL2(NDArray grad, NDArray weight, double weightDecay) {
+        return weightDecay == 0 ? grad : grad.add(weight.mul(scalar(weight, weightDecay)));
     }
 
     /**
