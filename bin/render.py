@@ -234,7 +234,7 @@ def local_notebook_links(body, entry, by_source):
 #   * tables: column names such as val_loss_final_mean read "final validation loss (mean)"; a table
 #     longer than TABLE_ROWS rows shows its first rows, the rest folded.
 CLAIMS_SHOWN = 2
-STREAM_LINES = 10
+STREAM_LINES = 6
 TABLE_ROWS = 10
 WORDS = {"val": "validation", "lr": "LR", "ece": "ECE", "ppl": "perplexity", "acc": "accuracy",
          "wd": "weight decay", "init": "initialization", "std": "sd", "avg": "average", "num": "number of",
@@ -242,6 +242,7 @@ WORDS = {"val": "validation", "lr": "LR", "ece": "ECE", "ppl": "perplexity", "ac
 STATS = {"mean": "mean", "std": "sd", "sd": "sd", "min": "min", "max": "max", "median": "median",
          "count": "count", "n": "n"}
 CLAIM = re.compile(r"^\s*<p>\s*(✔️|✔|✘|❌)")
+PROGRESS = re.compile(r"^<pre[^>]*>(.*)</pre>\s*$", re.S)   # a Progress line (trainwell.notebook)
 ECHOED_CLAIM = re.compile(r"^claim '.*': (holds|does not hold)$", re.S)
 
 
@@ -309,7 +310,10 @@ def lay_out_table(text):
 def lay_out_outputs(outputs):
     """Outputs merged, folded and relabelled for a slide."""
     merged = []
-    for out in outputs:   # consecutive printed text of one stream: one block
+    for out in outputs:   # consecutive printed text of one stream (progress lines included): one block
+        pre = PROGRESS.match(text_of(out)) if out.get("output_type") == "display_data" else None
+        if pre:
+            out = {"output_type": "stream", "name": "stdout", "text": html.unescape(pre.group(1)) + "\n"}
         if (merged and out.get("output_type") == "stream" and merged[-1].get("output_type") == "stream"
                 and merged[-1].get("name") == out.get("name")):
             merged[-1] = {**merged[-1], "text": text_of(merged[-1]) + text_of(out)}

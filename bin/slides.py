@@ -259,7 +259,9 @@ def code_lines(cell):
             n += 1.2 * markdown_lines(markdown_argument(src, m.start())) * 20 / 25
     claims = len(re.findall(r"Claim\.\w+\(", src))
     n += claims * 1.1 if claims <= 2 else 1
-    n += min(5, 0.6 * len(re.findall(r"System\.out\.print", src)))
+    n += min(4, 0.6 * len(re.findall(r"System\.out\.print", src)))
+    if re.search(r"Training\.run\(|\.run\(|Experiment", src):
+        n += 3   # progress lines: a few shown, the rest folded (bin/render.py)
     return n
 
 
