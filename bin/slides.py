@@ -20,8 +20,8 @@ hand for every cell is tedious, so this tool fills in every cell that has none, 
   * prose after a code cell that introduces the next code cell starts a sub-slide; prose that
     interprets the code above (nothing but a heading or the end follows) appears as a fragment
     under it when it fits, on a sub-slide otherwise;
-  * a code cell that only imports or checks the environment (`Environment.check()`), or that is
-    tagged `plumbing`, is skipped in the deck.
+  * a code cell that only imports or checks the environment (`Environment.check()`), a set-up cell
+    that is mostly imports and shows nothing, or a cell tagged `plumbing`, is skipped in the deck.
 Tags an author may set on a code cell (the deck only; bin/render.py): `fold` (input folded under a
 one-line summary), `show-code` (never folded), `hide-code` (outputs only).
 
@@ -46,6 +46,7 @@ HEADING = re.compile(r"^(#{1,6})\s")
 FENCE = re.compile(r"^\s*(```|~~~)")
 BOX = re.compile(r"^>\s*\*\*[^*]+\*\*")
 BOX_LINE = re.compile(r"^>")
+IMPORT_LINE = re.compile(r"^\s*(import\s[\w.*\s]+;\s*)+$")
 PLUMBING_LINE = re.compile(r"^\s*(import\s[\w.*\s]+;|Environment\.check\(\s*\)\s*;|//.*)?\s*$")
 
 
@@ -198,8 +199,12 @@ def is_plumbing(cell):
     if "plumbing" in cell.get("metadata", {}).get("tags", []):
         return True
     src = source(cell)
-    return bool(src.strip()) and ("Environment.check(" in src
-                                  or all(PLUMBING_LINE.match(line) for line in src.split("\n")))
+    if not src.strip() or re.search(r"Show\.|\.show\(|System\.out|Claim\.", src):
+        return "Environment.check(" in src
+    code = [l for l in src.split("\n") if l.strip() and not l.strip().startswith("//")]
+    imports = [l for l in code if IMPORT_LINE.match(l)]
+    # imports and the check of the environment, or a set-up cell that is mostly imports
+    return "Environment.check(" in src or all(PLUMBING_LINE.match(l) for l in code) or len(imports) >= 2 * len(code) / 3
 
 
 def markdown_lines(text):
