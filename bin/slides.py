@@ -38,6 +38,7 @@ import sys
 
 WORDS_ON_SLIDE = 130     # prose words that fit on one slide under a heading
 LINES_PER_SLIDE = 17     # estimated lines of prose (25 px type) that fit on one 720 px slide
+BOX_WORDS, BOX_LINES = 200, 19   # a box alone on a slide may be this long before it is cut at its paragraphs
 FOLD_LINES = 8           # code longer than this is folded in the deck (bin/render.py)
 FOLD_LINES_WITH_PLOT = 4 # the same for a cell that draws a plot or shows a table: the plot needs the room
 PROSE_AFTER_PLOT = 30    # run-written prose longer than this (words) after a plot continues on a sub-slide
@@ -161,6 +162,11 @@ def fits(text):
     return words(text) <= WORDS_ON_SLIDE and markdown_lines(text) <= LINES_PER_SLIDE
 
 
+def box_fits(text):
+    """A box may fill a slide of its own: a misconception and its correction belong together."""
+    return words(text) <= BOX_WORDS and markdown_lines(text) <= BOX_LINES
+
+
 def chunks(text):
     """A markdown text cut at its blocks into parts that each fit on a slide (a heading stays with
     the block after it; a box is cut only at its inner paragraphs, and only when it does not fit)."""
@@ -168,7 +174,7 @@ def chunks(text):
         return [text]
     units = []
     for b in blocks(text):
-        if BOX.match(b) and not fits(b):
+        if BOX.match(b) and not box_fits(b):
             units.extend(box_parts(b))
         elif LIST_ITEM.match(b) and not fits(b):
             units.extend(list_items(b))
