@@ -237,7 +237,7 @@ CLAIMS_SHOWN = 2
 STREAM_LINES = 6
 TABLE_ROWS = 10
 WORDS = {"val": "validation", "lr": "LR", "ece": "ECE", "ppl": "perplexity", "acc": "accuracy",
-         "wd": "weight decay", "init": "initialization", "std": "sd", "avg": "average", "num": "number of",
+         "wd": "weight decay", "grad": "gradient", "init": "initialization", "std": "sd", "avg": "average", "num": "number of",
          "pct": "%", "bleu": "BLEU", "ln": "LN", "mlp": "MLP", "dk": "d_k"}
 STATS = {"mean": "mean", "std": "sd", "sd": "sd", "min": "min", "max": "max", "median": "median",
          "count": "count", "n": "n"}
@@ -248,9 +248,9 @@ ECHOED_CLAIM = re.compile(r"^claim '.*': (holds|does not hold)$", re.S)
 
 def readable(name):
     """A table column name as a reader would write it: val_loss_final_mean -> final validation loss (mean).
-    Names with spaces or without underscores and camel case are kept."""
+    Names with spaces, without underscores or camel case, and short symbols such as d_k are kept."""
     plain = html.unescape(name).strip()
-    if " " in plain or not re.search(r"[A-Za-z]_[A-Za-z]|[a-z][A-Z]", plain) or "=" in plain:
+    if " " in plain or not re.search(r"[A-Za-z]_[A-Za-z]|[a-z][A-Z]", plain) or "=" in plain or len(plain) <= 4:
         return name
     words = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", plain).replace("_", " ").split()
     stat = None

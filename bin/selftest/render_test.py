@@ -108,6 +108,8 @@ class DeckLayout(unittest.TestCase):
     def test_column_names_read_as_words(self):
         self.assertEqual(render.readable("val_loss_final_mean"), "final validation loss (mean)")
         self.assertEqual(render.readable("lr"), "lr")
+        self.assertEqual(render.readable("d_k"), "d_k")
+        self.assertEqual(render.readable("grad_norm_final_std"), "final gradient norm (sd)")
         self.assertEqual(render.readable("mean entropy (nats)"), "mean entropy (nats)")
         self.assertEqual(render.readable("finalLoss"), "final loss")
 
