@@ -221,8 +221,207 @@ def local_notebook_links(body, entry, by_source):
     return re.sub(r'(href=")([^":#?]+?)\.ipynb(#[^"]*)?"', repl, body)
 
 
+# ---------------------------------------------------------------------------------------------------
+# The deck's layout (applied to a copy of the executed notebook, after bin/slides.py's slide types):
+# what fits on a 1280x720 slide. The notebook and its page are unchanged; only the deck is laid out.
+#   * code: a cell tagged `fold`, or longer than slides.FOLD_LINES lines (FOLD_LINES_WITH_PLOT when it
+#     draws a plot or a table) and not tagged `show-code`, shows its input folded (<details>, summary:
+#     its first comment); `hide-code` leaves it out;
+#   * at most one plot or table per slide: a cell with several continues on sub-slides (outputs only),
+#     and so does long prose that the run writes under a plot (the interpretation gets its own slide);
+#   * a run of more than CLAIMS_SHOWN claims is folded under one line that counts them;
+#   * printed text longer than STREAM_LINES lines shows its first lines, the rest folded;
+#   * tables: column names such as val_loss_final_mean read "final validation loss (mean)"; a table
+#     longer than TABLE_ROWS rows shows its first rows, the rest folded.
+CLAIMS_SHOWN = 2
+STREAM_LINES = 6
+TABLE_ROWS = 10
+WORDS = {"val": "validation", "lr": "LR", "ece": "ECE", "ppl": "perplexity", "acc": "accuracy",
+         "wd": "weight decay", "grad": "gradient", "init": "initialization", "std": "sd", "avg": "average", "num": "number of",
+         "pct": "%", "bleu": "BLEU", "ln": "LN", "mlp": "MLP", "dk": "d_k"}
+STATS = {"mean": "mean", "std": "sd", "sd": "sd", "min": "min", "max": "max", "median": "median",
+         "count": "count", "n": "n"}
+CLAIM = re.compile(r"^\s*<p>\s*(✔️|✔|✘|❌)")
+PROGRESS = re.compile(r"^<pre[^>]*>(.*)</pre>\s*$", re.S)   # a Progress line (trainwell.notebook)
+ECHOED_CLAIM = re.compile(r"^claim '.*': (holds|does not hold)$", re.S)
+
+
+def readable(name):
+    """A table column name as a reader would write it: val_loss_final_mean -> final validation loss (mean).
+    Names with spaces, without underscores or camel case, and short symbols such as d_k are kept."""
+    plain = html.unescape(name).strip()
+    if " " in plain or not re.search(r"[A-Za-z]_[A-Za-z]|[a-z][A-Z]", plain) or "=" in plain or len(plain) <= 4:
+        return name
+    words = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", plain).replace("_", " ").split()
+    stat = None
+    if len(words) > 1 and words[-1].lower() in STATS:
+        stat = STATS[words.pop().lower()]
+    words = [WORDS.get(w.lower(), w.lower() if w[1:].islower() else w) for w in words]
+    for first in ("final", "best", "initial", "last"):
+        if first in words[1:]:
+            words.remove(first)
+            words.insert(0, first)
+    label = " ".join(words) + (f" ({stat})" if stat else "")
+    return html.escape(label)
+
+
+def text_of(out):
+    v = out.get("text") if out.get("output_type") == "stream" else out.get("data", {}).get("text/html", "")
+    return "".join(v) if isinstance(v, list) else (v or "")
+
+
+def is_big(out):
+    """A plot or a table: one per slide."""
+    data = out.get("data", {})
+    return "image/png" in data or "image/svg+xml" in data or "<table" in text_of(out)
+
+
+def is_long_prose(out):
+    """Prose written by the run (Show.markdown), longer than slides.PROSE_AFTER_PLOT words."""
+    text = text_of(out)
+    if out.get("output_type") != "display_data" or "<table" in text or "course-claim" in text:
+        return False
+    return len(re.sub(r"<[^>]+>", " ", text).split()) > slides.PROSE_AFTER_PLOT
+
+
+def html_out(text):
+    return {"output_type": "display_data", "metadata": {}, "data": {"text/html": text}}
+
+
+def fold(summary, body, cls="course-fold"):
+    return f'<details class="{cls}"><summary>{summary}</summary>{body}</details>'
+
+
+def lay_out_table(text):
+    text = re.sub(r"<th>(.*?)</th>", lambda m: f"<th>{readable(m.group(1))}</th>", text)
+    m = re.search(r"(<tbody>)(.*?)(</tbody>)", text, re.S)
+    if not m:
+        return text
+    rows = re.findall(r"<tr>.*?</tr>", m.group(2), re.S)
+    if len(rows) <= TABLE_ROWS + 2:
+        return text
+    keep, rest = rows[:TABLE_ROWS], rows[TABLE_ROWS:]
+    head = re.search(r"<thead>.*?</thead>", text, re.S)
+    more = fold(f"… {len(rest)} more rows", '<table class="trainwell">' + (head.group(0) if head else "")
+                + "<tbody>" + "".join(rest) + "</tbody></table>", "course-fold course-rows")
+    return text[:m.start(2)] + "".join(keep) + text[m.end(2):] + more
+
+
+def lay_out_outputs(outputs):
+    """Outputs merged, folded and relabelled for a slide."""
+    merged = []
+    for out in outputs:   # consecutive printed text of one stream (progress lines included): one block
+        pre = PROGRESS.match(text_of(out)) if out.get("output_type") == "display_data" else None
+        if pre:
+            out = {"output_type": "stream", "name": "stdout", "text": html.unescape(pre.group(1)) + "\n"}
+        if (merged and out.get("output_type") == "stream" and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            merged[-1] = {**merged[-1], "text": text_of(merged[-1]) + text_of(out)}
+        else:
+            merged.append(dict(out))
+    result, claims = [], []
+
+    def flush_claims():
+        if len(claims) > CLAIMS_SHOWN:
+            bad = sum(1 for c in claims if not re.search(r"<p>\s*✔", text_of(c)))
+            word = "claims hold" if not bad else f"claims, {bad} failed"
+            result.append(html_out(fold(f"✔️ {len(claims)} {word} (show)",
+                                        "".join(text_of(c) for c in claims), "course-fold course-claims")))
+        else:
+            result.extend(claims)
+        claims.clear()
+
+    for out in merged:
+        data = out.get("data", {})
+        plain = data.get("text/plain", data.get("text/html", ""))
+        plain = "".join(plain) if isinstance(plain, list) else plain
+        if out.get("output_type") == "execute_result" and ECHOED_CLAIM.match(plain):
+            continue   # the kernel's echo of a claim the cell already showed
+        if out.get("output_type") == "display_data" and CLAIM.match(text_of(out)):
+            claims.append(html_out(f'<div class="course-claim">{text_of(out)}</div>'))
+            continue
+        flush_claims()
+        if out.get("output_type") == "stream":
+            lines = text_of(out).rstrip("\n").split("\n")
+            if len(lines) > STREAM_LINES:
+                shown, rest = lines[:STREAM_LINES - 2], lines[STREAM_LINES - 2:]
+                result.append(html_out(f'<pre class="course-stream">{html.escape(chr(10).join(shown))}</pre>'
+                                       + fold(f"… {len(rest)} more lines",
+                                              f'<pre class="course-stream">{html.escape(chr(10).join(rest))}</pre>')))
+                continue
+        elif "<table" in text_of(out):
+            out = html_out(lay_out_table(text_of(out)))
+        result.append(out)
+    flush_claims()
+    return result
+
+
+def code_summary(src):
+    """The fold's summary: the cell's first comment, or its first line."""
+    lines = [l.strip() for l in src.strip().split("\n") if l.strip()]
+    first = next((l for l in lines if l.startswith("//")), lines[0] if lines else "")
+    first = first.lstrip("/ ").strip()
+    if len(first) > 90:
+        first = first[:88].rsplit(" ", 1)[0] + " …"
+    return f"code ({len(lines)} lines): {html.escape(first)}"
+
+
+def lay_out_deck(nb):
+    """The deck's copy of an executed notebook, laid out for 1280x720 slides (see above)."""
+    import nbformat
+    cells = []
+    for cell in nb.cells:
+        kind = slides.slide_type(cell)
+        if cell.cell_type != "code" or kind in ("skip", "notes"):
+            cells.append(cell)
+            continue
+        tags = cell.metadata.get("tags", [])
+        deck = {}
+        if "hide-code" in tags or not cell.source.strip():
+            deck["input"] = "none"
+        elif slides.folds(cell.source, tags):
+            deck["input"] = "fold"
+            deck["summary"] = code_summary(cell.source)
+        outputs = lay_out_outputs(cell.get("outputs", []))
+        groups, cur, big = [], [], 0
+        for out in outputs:   # a new group before every plot or table after the first, and before long prose after one
+            if big and (is_big(out) or is_long_prose(out)):
+                groups.append(cur)
+                cur, big = [], 0
+            big += is_big(out)
+            cur.append(out)
+        groups.append(cur)
+        groups = [[nbformat.from_dict(o) for o in g] for g in groups]
+        cell.outputs = groups[0]
+        cell.metadata["deck"] = deck
+        cells.append(cell)
+        for k, group in enumerate(groups[1:], 2):
+            more = nbformat.from_dict({"cell_type": "code", "source": "", "execution_count": cell.get("execution_count"),
+                                       "outputs": group, "id": f"{cell.get('id', 'c')}-{k}"[:64],
+                                       "metadata": {"slideshow": {"slide_type": "subslide"},
+                                                    "deck": {"input": "none"}}})
+            cells.append(more)
+    nb.cells = cells
+    return nb
+
+
+def deck_html(nb, title, folder, templates=None):
+    """The reveal.js deck of an executed notebook (nbformat node; laid out in place), as HTML that
+    expects the site's assets at ../assets/ (bin/screenshot-test renders its self-test deck with it)."""
+    from nbconvert import SlidesExporter
+    slides.apply(nb)
+    lay_out_deck(nb)
+    exporter = SlidesExporter(
+        template_name="course-slides", extra_template_basedirs=templates or [str(ASSETS / "templates")],
+        reveal_url_prefix="../assets/reveal", reveal_theme=THEME, reveal_transition="slide",
+        reveal_number="c/t", mathjax_url=f"../assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}")
+    deck, _ = exporter.from_notebook_node(
+        nb, resources={"metadata": {"name": title, "path": str(folder)}, "course": {"root": "../"}})
+    return deck
+
+
 def build(paths, site, runs):
-    from nbconvert import HTMLExporter, SlidesExporter
+    from nbconvert import HTMLExporter
     import nbformat
 
     entries = []
@@ -275,15 +474,7 @@ def build(paths, site, runs):
                 if added:
                     print(f"[render] {e['source']}: {added} cells have no slide metadata; using the default "
                           f"rules (run bin/slides.py notebooks/{e['source']} to keep and edit them)")
-                slides.apply(deck_nb)
-                deck_exporter = SlidesExporter(
-                    template_name="course-slides", extra_template_basedirs=templates,
-                    reveal_url_prefix="../assets/reveal", reveal_theme=THEME, reveal_transition="slide",
-                    reveal_number="c/t",
-                    mathjax_url=f"../assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}")
-                deck, _ = deck_exporter.from_notebook_node(
-                    deck_nb, resources={"metadata": {"name": e["title"], "path": str(e["path"].parent)},
-                                        "course": {"root": "../"}})
+                deck = deck_html(deck_nb, e["title"], e["path"].parent, templates)
                 out = site / e["deck"]
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_text(deck, encoding="utf-8")

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Self-test of the rendering tools: the default slide rules (bin/slides.py) and the offline check
+"""Self-test of the rendering tools: the default slide rules and the misconception boxes (bin/slides.py),
+the deck's layout (bin/render.py; bin/screenshot-test --selftest checks the browser measurement) and the offline check
 (bin/check_site.py), which must fail on a remote script, style sheet or image and on a missing file.
 Usage: bin/selftest/render_test.py   (bin/test runs it; needs only Python's standard library and nbformat)
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 BIN = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BIN))
 import check_site  # noqa: E402
+import render  # noqa: E402
 import slides  # noqa: E402
 
 
@@ -41,11 +43,46 @@ class SlideRules(unittest.TestCase):
         self.assertEqual([slides.source(c) for c in nb["cells"]][2:], ["Short end.", "## Next\n\nMore."])
         self.assertEqual(types(nb)[3], "slide")
 
-    def test_long_prose_keeps_its_heading_and_first_paragraph_and_the_rest_becomes_notes(self):
-        long_rest = " ".join(["word"] * 150)
-        nb = slides.apply({"cells": [md(f"## Topic\n\nFirst paragraph.\n\n{long_rest}")]})
-        self.assertEqual(types(nb), ["slide", "notes"])
-        self.assertEqual(slides.source(nb["cells"][0]), "## Topic\n\nFirst paragraph.")
+    def test_long_prose_is_split_into_subslides_and_nothing_goes_to_the_notes(self):
+        para = " ".join(["word"] * 70)
+        nb = slides.apply({"cells": [md(f"## Topic\n\nFirst paragraph.\n\n{para}\n\n{para}\n\n{para}")]})
+        self.assertEqual(types(nb), ["slide", "subslide", "subslide"])
+        self.assertTrue(slides.source(nb["cells"][0]).startswith("## Topic\n\nFirst paragraph."))
+        self.assertEqual("\n\n".join(slides.source(c) for c in nb["cells"]),
+                         f"## Topic\n\nFirst paragraph.\n\n{para}\n\n{para}\n\n{para}")
+
+    def test_a_misconception_box_is_kept_whole_and_starts_its_own_subslide(self):
+        para = " ".join(["word"] * 125)
+        box = "> **Misconception:** a myth.\n>\n> **What the experiment shows:** the truth."
+        nb = slides.apply({"cells": [md(f"## Topic\n\n{para}\n\n{box}")]})
+        self.assertEqual(types(nb), ["slide", "subslide"])
+        self.assertEqual(slides.source(nb["cells"][1]), box)
+
+    def test_typed_numbers_go_with_the_part_that_holds_them_and_ids_stay_unique(self):
+        para = " ".join(["word"] * 100)
+        cell = md(f"## T\n\n{para} 0.5\n\n{para} 0.9")
+        cell["metadata"]["trainwell"] = {"typed": ["0.5", "0.9"]}
+        other = md("x")
+        other["id"] = cell["id"] + "-2"
+        nb = slides.apply({"cells": [cell, other]})
+        self.assertEqual([c["metadata"]["trainwell"]["typed"] for c in nb["cells"][:2]], [["0.5"], ["0.9"]])
+        self.assertEqual(len({c["id"] for c in nb["cells"]}), 3)
+
+    def test_the_parts_of_a_split_cell_keep_its_tags(self):
+        para = " ".join(["word"] * 100)
+        cell = md(f"{para}\n\n{para}")
+        cell["metadata"]["tags"] = ["solution-only"]
+        nb = slides.apply({"cells": [md("# T"), cell]})
+        self.assertEqual([c["metadata"].get("tags") for c in nb["cells"][1:]], [["solution-only"]] * 2)
+
+    def test_boxes_are_found_in_markdown_and_in_show_markdown_calls(self):
+        nb = {"cells": [md("Intro.\n\n> **Misconception:** a myth in prose.\n>\n> **What the experiment shows:** no."),
+                        code('Show.markdown("> **Misconception:** \\"a myth\\" from the run.\\n>\\n"\n'
+                             '    + "> **What the experiment shows:** %.2f of it, not more.", x);')]}
+        found = slides.boxes(nb)
+        self.assertEqual([i for i, _ in found], [0, 1])
+        self.assertIn("what the experiment shows", slides.box_runs(found[1][1]))
+        self.assertIn("of it not more", " ".join(slides.box_runs(found[1][1], 3)))
 
     def test_metadata_set_by_the_author_is_kept(self):
         nb = slides.apply({"cells": [md("# Title"), md("## Aside", "fragment"), code("run();")]})
@@ -65,6 +102,37 @@ class SlideRules(unittest.TestCase):
         nb = slides.apply({"cells": [md("# T\n\n" + " ".join(["w"] * 200)), code("a();")]})
         before = json.dumps(nb, sort_keys=True)
         self.assertEqual(json.dumps(slides.apply(nb), sort_keys=True), before)
+
+
+class DeckLayout(unittest.TestCase):
+    def test_column_names_read_as_words(self):
+        self.assertEqual(render.readable("val_loss_final_mean"), "final validation loss (mean)")
+        self.assertEqual(render.readable("lr"), "lr")
+        self.assertEqual(render.readable("d_k"), "d_k")
+        self.assertEqual(render.readable("grad_norm_final_std"), "final gradient norm (sd)")
+        self.assertEqual(render.readable("mean entropy (nats)"), "mean entropy (nats)")
+        self.assertEqual(render.readable("finalLoss"), "final loss")
+
+    def test_a_cell_with_two_plots_continues_on_a_subslide_and_long_code_is_folded(self):
+        import nbformat
+        png = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "AA=="}}
+        cell = code("\n".join(f"line{k}();" for k in range(12)) + "\nchart.show();")
+        cell["outputs"] = [png, dict(png)]
+        nb = nbformat.from_dict({"cells": [md("# T", "slide"), cell], "metadata": {}, "nbformat": 4,
+                                 "nbformat_minor": 5})
+        nb.cells[1].metadata["slideshow"] = {"slide_type": "-"}
+        render.lay_out_deck(nb)
+        self.assertEqual(len(nb.cells), 3)
+        self.assertEqual(nb.cells[1].metadata["deck"]["input"], "fold")
+        self.assertEqual(nb.cells[2].metadata["slideshow"]["slide_type"], "subslide")
+        self.assertEqual(len(nb.cells[1].outputs) + len(nb.cells[2].outputs), 2)
+
+    def test_many_claims_fold_under_one_line(self):
+        claim = {"output_type": "display_data", "metadata": {},
+                 "data": {"text/html": "<p>✔️ <strong>Claim holds:</strong> x</p>"}}
+        outs = render.lay_out_outputs([claim] * 4)
+        self.assertEqual(len(outs), 1)
+        self.assertIn("4 claims hold", outs[0]["data"]["text/html"])
 
 
 class OfflineCheck(unittest.TestCase):
