@@ -324,12 +324,12 @@ public final class Parallel {
     public static final String MEMORY_SETTING = "COURSE_PARALLEL_MEMORY_MB";
 
     /** The default memory bound: a run starts beside others only while the process holds less than this. */
-    public static final int DEFAULT_MEMORY_MB = 750;
+    public static final int DEFAULT_MEMORY_MB = 500;
 
     /**
      * True while the process's resident memory (VmRSS) is below the memory bound ({@value #MEMORY_SETTING},
-     * default {@value #DEFAULT_MEMORY_MB} MB: a lesson-sized run adds up to about 200 MB, and a kernel should
-     * stay under 1 GB); true where it cannot be read.
+     * default {@value #DEFAULT_MEMORY_MB} MB: a second lesson-sized run beside another added 190-600 MB to a
+     * kernel's peak in our measurements, and a kernel should stay under 1 GB); true where it cannot be read.
      */
     public static boolean memoryRoom() {
         double rss = residentMb(Path.of("/proc/self/status"));

@@ -21,8 +21,9 @@ import trainwell.notebook.Progress;
  * way (its model is built from its seed and its dropout draws from its own sequence, see
  * {@link trainwell.models.RunRandomness}), and the results come in the order of the configurations and
  * seeds, whatever order the runs finish in. A run starts beside others only while the process's resident
- * memory is below {@link Parallel#memoryBoundMb()} (750 MB by default), so a kernel stays under 1 GB. While they run, one line shows the experiment (runs done,
- * time left) and one line each run that is under way.
+ * memory is below {@link Parallel#memoryBoundMb()} (500 MB by default), so that a kernel stays under
+ * 1 GB. While they run, one line shows the experiment (runs done, time left) and one line each run that is
+ * under way.
  */
 public final class Experiments {
 
