@@ -19,6 +19,7 @@ def main(kind, path, classpath, options):
     if not argv or "{connection_file}" not in argv:
         sys.exit(f"kernel_json: {path} has no argv with {{connection_file}}: not a kernelspec of a Java kernel")
     env = spec.setdefault("env", {})
+    env["MALLOC_ARENA_MAX"] = "2"  # one arena per worker thread would hold native memory apart (see common.sh)
     if kind == "ijava":
         if MARK in argv:  # drop the options of an earlier run: everything after java up to the mark
             argv = [argv[0]] + argv[argv.index(MARK) + 1:]

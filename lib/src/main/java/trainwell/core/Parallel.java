@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 
 /**
  * Independent jobs (training runs of an experiment) run side by side, one per available core, with their
@@ -181,17 +181,17 @@ public final class Parallel {
      * calling thread is interrupted or stopped while it waits, the jobs are cancelled: see {@link #cancelled()}.
      */
     public static <T> List<T> map(List<String> names, List<? extends Callable<T>> jobs, int level, Runnable tick) {
-        return map(names, jobs, level, tick, () -> true);
+        return map(names, jobs, level, tick, (MemoryGate) null);
     }
 
     /**
-     * {@link #map(List, List, int, Runnable)} where a job starts beside others only while {@code admit} says
-     * so (e.g. while the process's resident memory leaves room for one more run, see {@link #memoryRoom});
-     * otherwise it waits until a running job ends. A job never waits when none is running.
+     * {@link #map(List, List, int, Runnable)} where a job starts beside others only while {@code memory}
+     * admits it (the process's resident memory plus one job's footprint stays under the bound, see
+     * {@link MemoryGate}); otherwise it waits until a running job ends. The first job runs alone while the
+     * gate measures its footprint; a job never waits when none is running. {@code memory} null: no gate.
      */
     public static <T> List<T> map(List<String> names, List<? extends Callable<T>> jobs, int level, Runnable tick,
-            BooleanSupplier admit) {
-        Args.notNull("admit", admit);
+            MemoryGate memory) {
         Args.notNull("names", names);
         Args.notNull("jobs", jobs);
         Args.positive("level", level);
@@ -236,15 +236,17 @@ public final class Parallel {
                     if (cancel.get()) {
                         throw new CancellationException("not started: an earlier job failed or was cancelled");
                     }
+                    boolean measure;
                     synchronized (gate) {
-                        while (running[0] > 0 && !cancel.get() && !admit.getAsBoolean()) {
+                        while (running[0] > 0 && !cancel.get() && memory != null && !memory.admits(running[0])) {
                             gate.wait(TICK_MILLIS);
                         }
                         running[0]++;
+                        measure = memory != null && !memory.measured() && running[0] == 1;
                     }
                     CANCEL.set(cancel);
                     try {
-                        results.set(index, job.call());
+                        results.set(index, measure ? memory.measure(job) : job.call());
                     } finally {
                         CANCEL.remove();
                         synchronized (gate) {
@@ -323,18 +325,102 @@ public final class Parallel {
     /** The setting of the memory bound (system property or environment variable), in MB of resident memory. */
     public static final String MEMORY_SETTING = "COURSE_PARALLEL_MEMORY_MB";
 
-    /** The default memory bound: a run starts beside others only while the process holds less than this. */
-    public static final int DEFAULT_MEMORY_MB = 500;
+    /** The default memory bound: a run starts beside others only while memory + its footprint stays under this. */
+    public static final int DEFAULT_MEMORY_MB = 900;
 
     /**
-     * True while the process's resident memory (VmRSS) is below the memory bound ({@value #MEMORY_SETTING},
-     * default {@value #DEFAULT_MEMORY_MB} MB: a second lesson-sized run beside another added 190-600 MB to a
-     * kernel's peak in our measurements, and a kernel should stay under 1 GB); true where it cannot be read.
+     * Lets a job start beside running ones only while the process's resident memory plus one job's
+     * footprint stays under a bound ({@value #MEMORY_SETTING}, default {@value #DEFAULT_MEMORY_MB} MB, so that
+     * a kernel stays under 1 GB). The footprint is measured on the first job, which runs alone: its peak
+     * resident memory (sampled every {@value #SAMPLE_MILLIS} ms) above the memory it started with. Checking
+     * the memory alone before a start is not enough: a deep model's run adds its memory only once it trains,
+     * so two such runs started together overshot a 500 MB check to 1.4 GB (lesson 05).
      */
-    public static boolean memoryRoom() {
-        double rss = residentMb(Path.of("/proc/self/status"));
-        return Double.isNaN(rss) || rss < memoryBoundMb();
+    public static final class MemoryGate {
+        private final double boundMb;
+        private final DoubleSupplier residentMb;
+        private volatile double footprintMb = Double.NaN;
+        private volatile double baselineMb = Double.NaN;
+
+        /** A gate with the bound {@code boundMb} over the memory reported by {@code residentMb} (NaN: unknown). */
+        public MemoryGate(double boundMb, DoubleSupplier residentMb) {
+            this.boundMb = Args.positive("boundMb", boundMb);
+            this.residentMb = Args.notNull("residentMb", residentMb);
+        }
+
+        /** A gate with the bound of {@value #MEMORY_SETTING} over this process's VmRSS. */
+        public static MemoryGate fromSettings() {
+            return new MemoryGate(memoryBoundMb(), () -> residentMb(Path.of("/proc/self/status")));
+        }
+
+        /** True once a job's footprint has been measured. */
+        public boolean measured() {
+            return !Double.isNaN(footprintMb);
+        }
+
+        /** The measured footprint of one job in MB (NaN before a job was measured). */
+        public double footprintMb() {
+            return footprintMb;
+        }
+
+        /**
+         * True when one more job fits beside {@code running} running ones: the footprint is known, and the
+         * larger of the memory now and the memory before the first job plus a footprint per running job (a
+         * job that has just started may not hold its memory yet), plus one more footprint, is at most the
+         * bound; true where the memory cannot be read.
+         */
+        public boolean admits(int running) {
+            if (!measured()) {
+                return false;
+            }
+            double now = residentMb.getAsDouble();
+            if (Double.isNaN(now)) {
+                return true;
+            }
+            double held = Double.isNaN(baselineMb) ? now : Math.max(now, baselineMb + running * footprintMb);
+            return held + footprintMb <= boundMb;
+        }
+
+        /** Runs {@code job} while sampling the memory, and records its footprint (0 where memory is unknown). */
+        public <T> T measure(Callable<T> job) throws Exception {
+            double before = residentMb.getAsDouble();
+            double[] peak = {before};
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread sampler = new Thread(() -> {
+                while (!stop.get()) {
+                    double now = residentMb.getAsDouble();
+                    if (!Double.isNaN(now)) {
+                        synchronized (peak) {
+                            peak[0] = Double.isNaN(peak[0]) ? now : Math.max(peak[0], now);
+                        }
+                    }
+                    try {
+                        Thread.sleep(SAMPLE_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "trainwell-memory-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            try {
+                return job.call();
+            } finally {
+                stop.set(true);
+                sampler.interrupt();
+                sampler.join(1000);
+                double after = residentMb.getAsDouble();
+                synchronized (peak) {
+                    double top = Double.isNaN(after) ? peak[0] : Math.max(peak[0], after);
+                    baselineMb = before;
+                    footprintMb = Double.isNaN(before) || Double.isNaN(top) ? 0 : Math.max(0, top - before);
+                }
+            }
+        }
     }
+
+    /** How often {@link MemoryGate#measure} reads the resident memory, ms. */
+    public static final int SAMPLE_MILLIS = 20;
 
     /** The memory bound in MB from the setting, else the default. */
     public static int memoryBoundMb() {

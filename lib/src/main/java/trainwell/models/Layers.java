@@ -11,24 +11,18 @@ final class Layers {
 
     /**
      * Inverted dropout at training time (each element kept with probability 1 - rate and scaled by
-     * 1 / (1 - rate)), identity otherwise; no op at all at rate 0.
+     * 1 / (1 - rate)), identity otherwise; no op at all at rate 0. The mask comes from libtorch's own dropout,
+     * drawn by {@link RunRandomness} (inside a run, from the run's own sequence).
      *
-     * <p>The keep mask comes from a uniform draw compared with the rate, not from libtorch's dropout: its
-     * {@code bernoulli_} draws element by element unless the CPU is an Intel one (where it calls MKL), and
-     * on this course's AMD machines it took about 40% longer for the same mask (bin/benchmark's model:
-     * 2.25 against 1.64 ms CPU for a (64, 4, 32, 32) attention map). Same distribution, other random stream.
+     * <p>A faster mask (a uniform draw compared with the rate, multiplied in) was tried and removed: in a
+     * 4-layer Post-LN model at a high rate it gave NaN gradients at random steps and different numbers from
+     * one run to the next with the same seed, where libtorch's dropout gave neither (lesson 07's sweep).
      */
     static NDArray dropout(NDArray x, float rate, boolean training) {
         if (!training || rate <= 0) {
             return x;
         }
-        NDArray keep = RunRandomness.keepMask(x, rate);
-        return x.mul(keep).muli(1 / (1 - rate));
-    }
-
-    /** A keep mask for dropout: true where a uniform draw of the engine's generator is at least {@code rate}. */
-    static NDArray uniformKeepMask(NDArray x, float rate) {
-        return x.getManager().randomUniform(0, 1, x.getShape(), x.getDataType(), x.getDevice()).gte(rate);
+        return RunRandomness.dropout(x, rate);
     }
 
     /**

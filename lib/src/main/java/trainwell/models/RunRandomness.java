@@ -2,6 +2,7 @@ package trainwell.models;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.norm.Dropout;
 import java.util.function.Supplier;
 
 /**
@@ -62,18 +63,18 @@ public final class RunRandomness implements AutoCloseable {
     }
 
     /**
-     * The keep mask of a dropout of {@code x} with drop probability {@code rate}: inside a run, drawn from
-     * the run's own sequence (see the class comment); outside, from the engine's generator as it stands.
-     * Only the draw holds the lock; the multiplication happens outside it.
+     * Inverted dropout of {@code x} with drop probability {@code rate} (libtorch's): inside a run, its mask
+     * drawn from the run's own sequence (see the class comment); outside, from the engine's generator as it
+     * stands.
      */
-    static NDArray keepMask(NDArray x, float rate) {
+    static NDArray dropout(NDArray x, float rate) {
         RunRandomness run = CURRENT.get();
         if (run == null) {
-            return Layers.uniformKeepMask(x, rate);
+            return Dropout.dropout(x, rate, true).head();
         }
         synchronized (LOCK) {
             Engine.getInstance().setRandomSeed((int) (run.nextSeed() >>> 32));
-            return Layers.uniformKeepMask(x, rate);
+            return Dropout.dropout(x, rate, true).head();
         }
     }
 

@@ -20,9 +20,9 @@ import trainwell.notebook.Progress;
  * by default; {@code COURSE_PARALLEL=1} runs them one after another). A run gives the same numbers either
  * way (its model is built from its seed and its dropout draws from its own sequence, see
  * {@link trainwell.models.RunRandomness}), and the results come in the order of the configurations and
- * seeds, whatever order the runs finish in. A run starts beside others only while the process's resident
- * memory is below {@link Parallel#memoryBoundMb()} (500 MB by default), so that a kernel stays under
- * 1 GB. While they run, one line shows the experiment (runs done, time left) and one line each run that is
+ * seeds, whatever order the runs finish in. The first run runs alone while its memory footprint is
+ * measured; a run then starts beside others only while the process's resident memory plus that footprint
+ * stays under {@link Parallel#memoryBoundMb()} (900 MB by default), so that a kernel stays under 1 GB. While they run, one line shows the experiment (runs done, time left) and one line each run that is
  * under way.
  */
 public final class Experiments {
@@ -96,9 +96,9 @@ public final class Experiments {
                 }
             });
         }
-        // A run starts beside others only while the kernel's resident memory leaves room for one more.
+        // A run starts beside others only while the kernel's memory leaves room for one more run's footprint.
         List<TrainingResult> results = Parallel.map(labels, jobs, Math.min(parallel, total), board::show,
-                Parallel::memoryRoom);
+                Parallel.MemoryGate.fromSettings());
         Runs runs = new Runs(results);
         board.done(String.format(Locale.ROOT, "experiment: %d runs in %.1f s%s%s", total, board.elapsed(),
                 parallel > 1 && total > 1 ? String.format(Locale.ROOT, ", up to %d at once", Math.min(parallel, total)) : "",

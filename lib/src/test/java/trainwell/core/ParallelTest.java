@@ -233,29 +233,78 @@ class ParallelTest {
         assertTrue(l.getMessage().startsWith("level"), l.getMessage());
     }
 
-    @Test
-    void whenAdmitSaysNoJobsRunOneAtATimeButAllRun() {
-        AtomicInteger live = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
+    /** Four jobs that each hold {@code footprint} MB of a fake memory while they run; records the most at once. */
+    private static List<Callable<Integer>> heavyJobs(double[] memory, double footprint, AtomicInteger live,
+            AtomicInteger most) {
         List<Callable<Integer>> jobs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             int k = i;
             jobs.add(() -> {
                 most.accumulateAndGet(live.incrementAndGet(), Math::max);
-                Thread.sleep(30);
+                synchronized (memory) {
+                    memory[0] += footprint;
+                }
+                Thread.sleep(120);
+                synchronized (memory) {
+                    memory[0] -= footprint;
+                }
                 live.decrementAndGet();
                 return k;
             });
         }
-        assertEquals(List.of(0, 1, 2, 3), Parallel.map(names(4), jobs, 4, null, () -> false));
-        assertEquals(1, most.get(), "never two at once");
+        return jobs;
+    }
+
+    @Test
+    void theMemoryGateLetsTheFirstJobRunAloneAndLearnsItsFootprint() {
+        double[] memory = {400};
+        var gate = new Parallel.MemoryGate(900, () -> {
+            synchronized (memory) {
+                return memory[0];
+            }
+        });
+        AtomicInteger live = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        // 400 MB held, 400 MB per job: 400 + 400 fits once, never twice (1,200 > 900): one at a time.
+        assertEquals(List.of(0, 1, 2, 3), Parallel.map(names(4), heavyJobs(memory, 400, live, most), 4, null, gate));
+        assertEquals(1, most.get(), "a second 400 MB job would pass the 900 MB bound");
+        assertEquals(400, gate.footprintMb(), 1e-9);
+        // 100 MB per job: after the first (measured alone) they run side by side.
+        var light = new Parallel.MemoryGate(900, () -> {
+            synchronized (memory) {
+                return memory[0];
+            }
+        });
         most.set(0);
+        assertEquals(List.of(0, 1, 2, 3), Parallel.map(names(4), heavyJobs(memory, 100, live, most), 4, null, light));
+        assertEquals(100, light.footprintMb(), 1e-9);
+        assertTrue(most.get() >= 2, "light jobs run side by side: " + most.get());
+    }
+
+    @Test
+    void theMemoryGateAdmitsNothingBeforeItHasMeasuredAJob() throws Exception {
+        var gate = new Parallel.MemoryGate(900, () -> 100);
+        assertFalse(gate.measured());
+        assertFalse(gate.admits(1));
+        assertEquals(7, gate.measure(() -> 7));
+        assertTrue(gate.measured());
+        assertEquals(0, gate.footprintMb(), 1e-9);
+        assertTrue(gate.admits(1));
+        var unknown = new Parallel.MemoryGate(900, () -> Double.NaN);
+        unknown.measure(() -> 1);
+        assertTrue(unknown.admits(3), "where memory cannot be read, the gate does not hold jobs back");
+        var e = assertThrows(IllegalArgumentException.class, () -> new Parallel.MemoryGate(0, () -> 1));
+        assertTrue(e.getMessage().contains("boundMb"), e.getMessage());
+    }
+
+    @Test
+    void withoutAGateJobsRunSideBySide() {
         CountDownLatch both = new CountDownLatch(2);
         Callable<Boolean> together = () -> {
             both.countDown();
             return both.await(10, TimeUnit.SECONDS);
         };
-        assertEquals(List.of(true, true), Parallel.map(names(2), List.of(together, together), 2, null, () -> true));
+        assertEquals(List.of(true, true), Parallel.map(names(2), List.of(together, together), 2, null));
     }
 
     @Test
@@ -278,9 +327,7 @@ class ParallelTest {
                 assertEquals(Parallel.DEFAULT_MEMORY_MB, Parallel.memoryBoundMb());
             }
             System.setProperty(Parallel.MEMORY_SETTING, "1");
-            assertFalse(Parallel.memoryRoom(), "a JVM holds more than 1 MB");
-            System.setProperty(Parallel.MEMORY_SETTING, "100000000");
-            assertTrue(Parallel.memoryRoom());
+            assertEquals(1, Parallel.memoryBoundMb());
             System.setProperty(Parallel.MEMORY_SETTING, "lots");
             var e = assertThrows(IllegalArgumentException.class, Parallel::memoryBoundMb);
             assertTrue(e.getMessage().contains(Parallel.MEMORY_SETTING) && e.getMessage().contains("lots"), e.getMessage());
