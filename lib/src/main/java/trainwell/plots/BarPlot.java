@@ -138,6 +138,17 @@ public final class BarPlot implements Plot {
         st.setPlotGridVerticalLinesVisible(false);
         st.setErrorBarsColor(Theme.INK);
         st.setAvailableSpaceFill(0.6);
+        // Category labels that would not fit side by side are drawn at the least angle at which the longest
+        // fits its slot (XChart leaves out labels that overlap).
+        List<String> labels = all.get(0).labels;
+        double slot = LABEL_ROOM * theme.width() / labels.size();
+        double longest = labels.stream().mapToInt(String::length).max().orElse(0) * LABEL_CHAR_PX;
+        for (int angle : new int[] {0, 30, 45, 60, 90}) {
+            if (longest * Math.cos(Math.toRadians(angle)) + (angle > 0 ? LABEL_CHAR_PX * 2 : 0) <= slot || angle == 90) {
+                st.setXAxisLabelRotation(angle);
+                break;
+            }
+        }
         boolean anyNegative = all.stream().anyMatch(g -> Arrays.stream(g.means).anyMatch(v -> v < 0));
         if (!anyNegative) {
             st.setYAxisMin(0.0);
@@ -149,6 +160,10 @@ public final class BarPlot implements Plot {
         }
         return chart;
     }
+
+    /** About the width of one character of a category label, px, and the share of the chart's width they may use. */
+    private static final double LABEL_CHAR_PX = 7.5;
+    private static final double LABEL_ROOM = 0.6;
 
     private static List<Double> box(double[] v) {
         return Arrays.stream(v).boxed().toList();

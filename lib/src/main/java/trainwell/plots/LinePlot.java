@@ -39,8 +39,9 @@ public final class LinePlot implements Plot {
     /** Suffix of the (legend-less) series that holds a raw curve behind its smoothed version. */
     public static final String RAW_SUFFIX = " (raw)";
 
-    /** Beyond this many decades a log axis labels only powers of ten. */
-    private static final double MAX_DECADES_WITH_MINOR_LABELS = 2;
+    /** Beyond this many decades a log axis labels only powers of ten (at 2 decades over a 600 px chart, the
+     * labels 2..9 of each decade ran into each other). */
+    private static final double MAX_DECADES_WITH_MINOR_LABELS = 1;
 
     /** A curve: {@code color} is its palette index; a seed line is thin, faint and left out of the legend. */
     private record Curve(String name, double[] xs, double[] ys, int color, boolean seedLine) {}
