@@ -39,9 +39,14 @@ public final class LinePlot implements Plot {
     /** Suffix of the (legend-less) series that holds a raw curve behind its smoothed version. */
     public static final String RAW_SUFFIX = " (raw)";
 
-    /** Beyond this many decades a log axis labels only powers of ten (at 2 decades over a 600 px chart, the
-     * labels 2..9 of each decade ran into each other). */
-    private static final double MAX_DECADES_WITH_MINOR_LABELS = 1;
+    /** Beyond this many decades a log y axis labels only powers of ten. */
+    private static final double MAX_DECADES_WITH_MINOR_LABELS = 2;
+
+    /**
+     * The same for the x axis, whose labels stand side by side: at 2 decades over a 720 px chart the labels
+     * 2..9 of each decade ran into each other (lesson 07's rate sweep).
+     */
+    private static final double MAX_X_DECADES_WITH_MINOR_LABELS = 1;
 
     /** A curve: {@code color} is its palette index; a seed line is thin, faint and left out of the legend. */
     private record Curve(String name, double[] xs, double[] ys, int color, boolean seedLine) {}
@@ -286,7 +291,7 @@ public final class LinePlot implements Plot {
         s.setYAxisLogarithmic(logY);
         // Labels at 1..9 of every decade overlap once the axis spans more than a couple of decades.
         s.setYAxisLogarithmicDecadeOnly(logY && decades(c -> c.ys) > MAX_DECADES_WITH_MINOR_LABELS);
-        s.setXAxisLogarithmicDecadeOnly(logX && decades(c -> c.xs) > MAX_DECADES_WITH_MINOR_LABELS);
+        s.setXAxisLogarithmicDecadeOnly(logX && decades(c -> c.xs) > MAX_X_DECADES_WITH_MINOR_LABELS);
         s.setLegendVisible(curves.stream().filter(c -> !c.seedLine).count() > 1);
         BasicStroke line = new BasicStroke(theme.lineWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         for (int i = 0; i < curves.size(); i++) {

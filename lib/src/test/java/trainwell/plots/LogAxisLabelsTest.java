@@ -28,4 +28,14 @@ class LogAxisLabelsTest {
                 .series("b", STEPS, new double[] {1e-4, 1e-4, 1e-4, 1e-4}).chart();
         assertTrue(c.getStyler().isYAxisLogarithmicDecadeOnly());
     }
+
+    @Test
+    void aLogXAxisOverMoreThanOneDecadeLabelsOnlyPowersOfTen() {
+        double[] rates = {1e-3, 2.2e-3, 4.6e-3, 1e-2, 2.2e-2, 4.6e-2, 1e-1};
+        double[] loss = {3, 2.8, 2.6, 2.5, 2.5, 2.6, 2.8};
+        assertTrue(Plots.line("sweep").logX().series("a", rates, loss).chart().getStyler().isXAxisLogarithmicDecadeOnly());
+        double[] narrow = {1e-3, 2e-3, 4e-3, 8e-3};
+        assertFalse(Plots.line("sweep").logX().series("a", narrow, new double[] {3, 2.8, 2.6, 2.5}).chart()
+                .getStyler().isXAxisLogarithmicDecadeOnly());
+    }
 }
