@@ -15,6 +15,7 @@ Usage: bin/kernel_check.py [--starts N] [--timeout S] [--kernel NAME] [--first-c
 Exit status 1 when any start did not answer in time.
 """
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -27,36 +28,55 @@ if _kernels not in os.environ.get("JUPYTER_PATH", "").split(os.pathsep):
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (_kernels, os.environ.get("JUPYTER_PATH")) if p)
 
 
-def one_start(kernel, timeout):
-    """Seconds until the kernel answered kernel_info and evaluated a line, or None; never raises."""
+class NotReady(Exception):
+    """The kernel could not be launched or never answered kernel_info."""
+
+
+@contextlib.contextmanager
+def started_kernel(kernel, timeout, shutdown_now=True):
+    """Starts the kernel, waits until it answers kernel_info, and yields (manager, client, start time);
+    raises NotReady when it cannot be launched or never answers. Shuts the kernel down on the way out."""
     from jupyter_client import KernelManager
     km = KernelManager(kernel_name=kernel)
     start = time.monotonic()
+    kc = None
     try:
-        km.start_kernel(stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
+        with open(os.devnull, "w") as quiet:
+            try:
+                km.start_kernel(stdout=quiet, stderr=quiet)
+            except Exception as e:  # a kernel that cannot even be launched
+                raise NotReady(f"{type(e).__name__}: {e}") from e
         kc = km.client()
         kc.start_channels()
         try:
-            try:
-                kc.wait_for_ready(timeout=timeout)
-            except (RuntimeError, TimeoutError):
-                return None, "never answered kernel_info"
+            kc.wait_for_ready(timeout=timeout)
+        except (RuntimeError, TimeoutError) as e:
+            raise NotReady("never answered kernel_info") from e
+        yield km, kc, start
+    finally:
+        if kc is not None:
+            kc.stop_channels()
+        try:
+            km.shutdown_kernel(now=shutdown_now)
+        except Exception:
+            pass
+
+
+def one_start(kernel, timeout):
+    """Seconds until the kernel answered kernel_info and evaluated a line, or None; never raises."""
+    try:
+        with started_kernel(kernel, timeout) as (km, kc, start):
             left = max(0.1, timeout - (time.monotonic() - start))
             reply = kc.execute_interactive("int answer = 6 * 7;", timeout=left, output_hook=lambda msg: None)
             if reply["content"].get("status") != "ok":
                 return None, f"evaluating a line failed: {reply['content'].get('evalue', '')}"
             return time.monotonic() - start, ""
-        except (RuntimeError, TimeoutError) as e:
-            return None, str(e) or type(e).__name__
-        finally:
-            kc.stop_channels()
-    except Exception as e:  # a kernel that cannot even be launched
+    except NotReady as e:
+        return None, str(e)
+    except (RuntimeError, TimeoutError) as e:
+        return None, str(e) or type(e).__name__
+    except Exception as e:
         return None, f"{type(e).__name__}: {e}"
-    finally:
-        try:
-            km.shutdown_kernel(now=True)
-        except Exception:
-            pass
 
 
 def kernel_cpu_seconds(km):
@@ -74,20 +94,10 @@ def first_chart(kernel, timeout, notebook):
     order (or None), the seconds to kernel_info, and the kernel's CPU seconds at the chart (or why it
     failed); never raises. CPU seconds vary far less with the machine's load than wall-clock seconds."""
     import json
-    from jupyter_client import KernelManager
     cells = [c for c in json.loads(Path(notebook).read_text())["cells"] if c["cell_type"] == "code"]
-    km = KernelManager(kernel_name=kernel)
-    start = time.monotonic()
     ready = None
     try:
-        km.start_kernel(stdout=open(os.devnull, "w"), stderr=open(os.devnull, "w"))
-        kc = km.client()
-        kc.start_channels()
-        try:
-            try:
-                kc.wait_for_ready(timeout=timeout)
-            except (RuntimeError, TimeoutError):
-                return None, None, "never answered kernel_info"
+        with started_kernel(kernel, timeout, shutdown_now=False) as (km, kc, start):
             ready = time.monotonic() - start
             seen = {}
 
@@ -103,17 +113,12 @@ def first_chart(kernel, timeout, notebook):
                 if "t" in seen:
                     return seen["t"], ready, seen["cpu"]
             return None, ready, "no image/png output in the notebook"
-        except (RuntimeError, TimeoutError) as e:
-            return None, ready, str(e) or type(e).__name__
-        finally:
-            kc.stop_channels()
-    except Exception as e:  # a kernel that cannot even be launched
+    except NotReady as e:
+        return None, ready, str(e)
+    except (RuntimeError, TimeoutError) as e:
+        return None, ready, str(e) or type(e).__name__
+    except Exception as e:
         return None, ready, f"{type(e).__name__}: {e}"
-    finally:
-        try:
-            km.shutdown_kernel(now=False)
-        except Exception:
-            pass
 
 
 def build_archive(kernel, out, notebook, timeout=120):
