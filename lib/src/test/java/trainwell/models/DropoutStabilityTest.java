@@ -1,6 +1,6 @@
 package trainwell.models;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
@@ -44,6 +44,12 @@ class DropoutStabilityTest {
         }
         double[] first = runs.results().get(0).history().doubleColumn("loss").asDoubleArray();
         double[] second = runs.results().get(1).history().doubleColumn("loss").asDoubleArray();
-        assertArrayEquals(first, second, 1e-6, "the same seed, the same losses");
+        // Relative 1e-4, as ConcurrentExperimentsTest: libtorch's CPU kernels are not bit-reproducible (two
+        // runs of this test differed by 1.4e-6 at step 132 in a clean-clone run); the faulty mask gave NaN
+        // or losses 1e-3 apart.
+        for (int i = 0; i < first.length; i++) {
+            assertEquals(first[i], second[i], 1e-4 * Math.abs(first[i]), "the same seed, the same losses, step " + i);
+        }
+        assertEquals(first.length, second.length, "the same number of steps");
     }
 }
