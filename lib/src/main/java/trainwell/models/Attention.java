@@ -2,6 +2,7 @@ package trainwell.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import trainwell.core.Tensors;
 
 /** Scaled dot-product attention, softmax(Q K^T / sqrt(d_k) + mask) V (Vaswani et al. 2017, eq. 1). */
 public final class Attention {
@@ -22,7 +23,7 @@ public final class Attention {
         long dk = q.getShape().get(q.getShape().dimension() - 1);
         // Scaling q (T x d_k values) is cheaper than scaling the scores (T x T); dividing by sqrt(d_k) keeps
         // the dot products at unit variance so the softmax does not saturate.
-        NDArray scores = q.mul(1.0 / Math.sqrt(dk)).matMul(k.swapAxes(-1, -2));
+        NDArray scores = Tensors.times(q, 1.0 / Math.sqrt(dk)).matMul(k.swapAxes(-1, -2));
         if (mask != null) {
             scores = scores.addi(mask);
         }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import trainwell.core.Args;
+import trainwell.core.Tensors;
 import trainwell.initialization.ActivationProbe;
 
 /**
@@ -63,7 +64,7 @@ public final class InputEmbedding extends ModelBlock {
         Args.check(t <= maxLength, "sequence length", "must be <= maxLength (" + maxLength + ")", t);
         NDArray x = token.lookup(ps, ids, training);
         if (scale != 1) {
-            x = x.mul(scale);
+            x = Tensors.times(x, scale);
         }
         NDManager m = ids.getManager();
         if (position != null) {

@@ -3,6 +3,7 @@ package trainwell.models;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 import java.util.function.UnaryOperator;
+import trainwell.core.Tensors;
 
 /** The residual wrapper and dropout shared by encoder and decoder layers. */
 final class Layers {
@@ -34,7 +35,7 @@ final class Layers {
         return switch (placement) {
             case PRE_LN -> x.add(dropout(sublayer.apply(norm.apply(ps, x, training)), dropout, training));
             case POST_LN -> norm.apply(ps, x.add(dropout(sublayer.apply(x), dropout, training)), training);
-            case DEEP_NORM -> norm.apply(ps, x.mul(alpha).addi(dropout(sublayer.apply(x), dropout, training)), training);
+            case DEEP_NORM -> norm.apply(ps, Tensors.times(x, alpha).addi(dropout(sublayer.apply(x), dropout, training)), training);
         };
     }
 }
