@@ -12,12 +12,8 @@ final class Layers {
 
     /**
      * Inverted dropout at training time (each element kept with probability 1 - rate and scaled by
-     * 1 / (1 - rate)), identity otherwise; no op at all at rate 0. The mask comes from libtorch's own dropout,
-     * drawn by {@link RunRandomness} (inside a run, from the run's own sequence).
-     *
-     * <p>A faster mask (a uniform draw compared with the rate, multiplied in) was tried and removed: in a
-     * 4-layer Post-LN model at a high rate it gave NaN gradients at random steps and different numbers from
-     * one run to the next with the same seed, where libtorch's dropout gave neither (lesson 07's sweep).
+     * 1 / (1 - rate)), identity otherwise; no op at all at rate 0. The mask is drawn by {@link RunRandomness}
+     * (inside a run, from the run's own sequence).
      */
     static NDArray dropout(NDArray x, float rate, boolean training) {
         if (!training || rate <= 0) {

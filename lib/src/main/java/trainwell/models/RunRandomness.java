@@ -2,7 +2,6 @@ package trainwell.models;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.norm.Dropout;
 import java.util.function.Supplier;
 
 /**
@@ -63,19 +62,35 @@ public final class RunRandomness implements AutoCloseable {
     }
 
     /**
-     * Inverted dropout of {@code x} with drop probability {@code rate} (libtorch's): inside a run, its mask
-     * drawn from the run's own sequence (see the class comment); outside, from the engine's generator as it
-     * stands.
+     * Inverted dropout of {@code x} with drop probability {@code rate}: x times a mask that is 1 / (1 - rate)
+     * where a uniform draw is at least {@code rate} and 0 elsewhere. Inside a run the draw comes from the
+     * run's own sequence (see the class comment); outside, from the engine's generator as it stands. Only the
+     * draw holds the lock.
+     *
+     * <p>Not libtorch's dropout: its {@code bernoulli_} draws element by element unless the CPU is an Intel
+     * one (where it calls MKL); a uniform draw is vectorised. The mask does not require a gradient, so it is
+     * built outside the autograd graph, and the one product that is recorded keeps a mask libtorch owns. (An
+     * earlier version multiplied by the scale with DJL's {@code muli(Number)} after the mask: the backward
+     * pass then read the scale from freed memory and produced NaN gradients; see {@link trainwell.core.Tensors}.)
      */
     static NDArray dropout(NDArray x, float rate) {
+        NDArray uniform;
         RunRandomness run = CURRENT.get();
         if (run == null) {
-            return Dropout.dropout(x, rate, true).head();
+            uniform = draw(x);
+        } else {
+            synchronized (LOCK) {
+                Engine.getInstance().setRandomSeed((int) (run.nextSeed() >>> 32));
+                uniform = draw(x);
+            }
         }
-        synchronized (LOCK) {
-            Engine.getInstance().setRandomSeed((int) (run.nextSeed() >>> 32));
-            return Dropout.dropout(x, rate, true).head();
-        }
+        NDArray mask = uniform.gte(rate).toType(x.getDataType(), false).muli(1 / (1 - rate));
+        uniform.close();
+        return x.mul(mask);
+    }
+
+    private static NDArray draw(NDArray x) {
+        return x.getManager().randomUniform(0, 1, x.getShape(), x.getDataType(), x.getDevice());
     }
 
     @Override
