@@ -331,16 +331,24 @@ public final class Parallel {
     /**
      * Lets a job start beside running ones only while the process's resident memory plus one job's
      * footprint stays under a bound ({@value #MEMORY_SETTING}, default {@value #DEFAULT_MEMORY_MB} MB, so that
-     * a kernel stays under 1 GB). The footprint is measured on the first job, which runs alone: its peak
+     * a kernel stays under 1 GB). The footprint is measured on the first job, which starts alone: its peak
      * resident memory (sampled every {@value #SAMPLE_MILLIS} ms) above the memory it started with. Checking
      * the memory alone before a start is not enough: a deep model's run adds its memory only once it trains,
      * so two such runs started together overshot a 500 MB check to 1.4 GB (lesson 05).
+     *
+     * <p>A job that reports its progress ({@link #progress}) need not finish before others start: once it is
+     * {@value #EARLY_FRACTION} of the way through (a training run has then built its model, its optimizer
+     * state and its activations many times over), its peak so far, times {@value #EARLY_MARGIN}, stands for
+     * the footprint, and later jobs start beside it (the estimate stays: from then on the memory holds the
+     * other jobs too).
      */
     public static final class MemoryGate {
         private final double boundMb;
         private final DoubleSupplier residentMb;
         private volatile double footprintMb = Double.NaN;
         private volatile double baselineMb = Double.NaN;
+        private volatile double[] measuringPeak;
+        private volatile double measuringBefore = Double.NaN;
 
         /** A gate with the bound {@code boundMb} over the memory reported by {@code residentMb} (NaN: unknown). */
         public MemoryGate(double boundMb, DoubleSupplier residentMb) {
@@ -381,10 +389,34 @@ public final class Parallel {
             return held + footprintMb <= boundMb;
         }
 
+        /**
+         * Reports that the job being measured is {@code fraction} (0 to 1) of the way through; from
+         * {@value #EARLY_FRACTION} on, its peak so far times {@value #EARLY_MARGIN} becomes the footprint and
+         * other jobs may start beside it. Ignored when no job is being measured or the footprint is known.
+         */
+        public void progress(double fraction) {
+            double[] peak = measuringPeak;
+            if (peak == null || fraction < EARLY_FRACTION || measured()) {
+                return;
+            }
+            double now = residentMb.getAsDouble();
+            synchronized (peak) {
+                if (measuringPeak != peak || measured()) {
+                    return;
+                }
+                double top = Double.isNaN(now) ? peak[0] : Double.isNaN(peak[0]) ? now : Math.max(peak[0], now);
+                double before = measuringBefore;
+                baselineMb = before;
+                footprintMb = Double.isNaN(before) || Double.isNaN(top) ? 0 : Math.max(0, top - before) * EARLY_MARGIN;
+            }
+        }
+
         /** Runs {@code job} while sampling the memory, and records its footprint (0 where memory is unknown). */
         public <T> T measure(Callable<T> job) throws Exception {
             double before = residentMb.getAsDouble();
             double[] peak = {before};
+            measuringBefore = before;
+            measuringPeak = peak;
             AtomicBoolean stop = new AtomicBoolean();
             Thread sampler = new Thread(() -> {
                 while (!stop.get()) {
@@ -411,13 +443,23 @@ public final class Parallel {
                 sampler.join(1000);
                 double after = residentMb.getAsDouble();
                 synchronized (peak) {
+                    measuringPeak = null;
                     double top = Double.isNaN(after) ? peak[0] : Math.max(peak[0], after);
+                    double whole = Double.isNaN(before) || Double.isNaN(top) ? 0 : Math.max(0, top - before);
                     baselineMb = before;
-                    footprintMb = Double.isNaN(before) || Double.isNaN(top) ? 0 : Math.max(0, top - before);
+                    if (!measured()) { // an early estimate stays: the memory since then holds other jobs too
+                        footprintMb = whole;
+                    }
                 }
             }
         }
     }
+
+    /** The share of the measured job after which its peak so far stands for its footprint. */
+    public static final double EARLY_FRACTION = 0.15;
+
+    /** The safety factor on an early footprint estimate. */
+    public static final double EARLY_MARGIN = 1.25;
 
     /** How often {@link MemoryGate#measure} reads the resident memory, ms. */
     public static final int SAMPLE_MILLIS = 20;

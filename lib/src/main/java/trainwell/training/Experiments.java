@@ -76,6 +76,9 @@ public final class Experiments {
         Args.positive("parallel", parallel);
         int total = configs.size();
         Board board = new Board(total, Progress.start("experiment: " + total + " runs"));
+        // A run starts beside others only while the kernel's memory leaves room for one more run's footprint,
+        // learned from the first run's first steps.
+        Parallel.MemoryGate gate = Parallel.MemoryGate.fromSettings();
         List<Callable<TrainingResult>> jobs = new ArrayList<>(total);
         List<String> labels = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
@@ -87,7 +90,10 @@ public final class Experiments {
                 board.started(index);
                 try {
                     TrainingResult r = Training.run(name, c, task,
-                            (done, steps, line) -> board.live(index, (double) done / steps, line));
+                            (done, steps, line) -> {
+                                board.live(index, (double) done / steps, line);
+                                gate.progress((double) done / steps);
+                            });
                     board.finished(index, r);
                     return r;
                 } catch (RuntimeException | Error e) {
@@ -96,9 +102,7 @@ public final class Experiments {
                 }
             });
         }
-        // A run starts beside others only while the kernel's memory leaves room for one more run's footprint.
-        List<TrainingResult> results = Parallel.map(labels, jobs, Math.min(parallel, total), board::show,
-                Parallel.MemoryGate.fromSettings());
+        List<TrainingResult> results = Parallel.map(labels, jobs, Math.min(parallel, total), board::show, gate);
         Runs runs = new Runs(results);
         board.done(String.format(Locale.ROOT, "experiment: %d runs in %.1f s%s%s", total, board.elapsed(),
                 parallel > 1 && total > 1 ? String.format(Locale.ROOT, ", up to %d at once", Math.min(parallel, total)) : "",

@@ -281,6 +281,64 @@ class ParallelTest {
         assertTrue(most.get() >= 2, "light jobs run side by side: " + most.get());
     }
 
+    /** Two jobs that each hold {@code footprint} MB of a fake memory and report progress to the gate in ten steps. */
+    private static List<Callable<Integer>> progressingJobs(double[] memory, double footprint, Parallel.MemoryGate gate,
+            AtomicInteger live, AtomicInteger most) {
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int k = i;
+            jobs.add(() -> {
+                most.accumulateAndGet(live.incrementAndGet(), Math::max);
+                synchronized (memory) {
+                    memory[0] += footprint;
+                }
+                for (int step = 1; step <= 10; step++) {
+                    Thread.sleep(50);
+                    gate.progress(step / 10.0);
+                }
+                synchronized (memory) {
+                    memory[0] -= footprint;
+                }
+                live.decrementAndGet();
+                return k;
+            });
+        }
+        return jobs;
+    }
+
+    private static Parallel.MemoryGate gateOver(double[] memory) {
+        return new Parallel.MemoryGate(900, () -> {
+            synchronized (memory) {
+                return memory[0];
+            }
+        });
+    }
+
+    @Test
+    void aJobThatReportsProgressLetsOthersStartBeforeItEnds() {
+        double[] memory = {400};
+        var gate = gateOver(memory);
+        AtomicInteger live = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        assertEquals(List.of(0, 1), Parallel.map(names(2), progressingJobs(memory, 100, gate, live, most), 2, null, gate));
+        assertEquals(2, most.get(), "the second job starts once the first is a fifth of the way through");
+        assertEquals(125, gate.footprintMb(), 1e-9, "the early estimate: 100 MB times the margin 1.25");
+
+        // 400 MB per job reported early: 400 + 1.25 x 400 > 900, so the second job still waits.
+        double[] heavy = {400};
+        var strict = gateOver(heavy);
+        most.set(0);
+        assertEquals(List.of(0, 1), Parallel.map(names(2), progressingJobs(heavy, 400, strict, live, most), 2, null, strict));
+        assertEquals(1, most.get(), "a 400 MB job leaves no room for a second under 900 MB");
+    }
+
+    @Test
+    void progressOutsideAMeasurementChangesNothing() {
+        var gate = new Parallel.MemoryGate(900, () -> 100);
+        gate.progress(0.5);
+        assertFalse(gate.measured(), "no job is being measured");
+    }
+
     @Test
     void theMemoryGateAdmitsNothingBeforeItHasMeasuredAJob() throws Exception {
         var gate = new Parallel.MemoryGate(900, () -> 100);
