@@ -91,6 +91,12 @@ public final class InputEmbedding extends ModelBlock {
         this.probe = probe;
     }
 
+    /** Ids (B, T) give vectors (B, T, d_model). */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return appended(inputShapes[0], dModel);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return single(apply(ps, inputs.singletonOrThrow(), training));

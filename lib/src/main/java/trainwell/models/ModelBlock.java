@@ -24,9 +24,18 @@ abstract class ModelBlock extends AbstractBlock {
         }
     }
 
+    /**
+     * One output shaped like the first input: right for the blocks that keep the shape (LayerNorm, attention,
+     * FFN, layers, stacks); the blocks that change it (embeddings, models, Dense) override this.
+     */
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
+        return new Shape[] {inputShapes[0]};
+    }
+
+    /** {@code shape} with one more axis of size {@code size} at the end. */
+    static Shape[] appended(Shape shape, long size) {
+        return new Shape[] {shape.add(size)};
     }
 
     /** The parameter's value for this pass, on the device of {@code like}. */

@@ -3,6 +3,7 @@ package trainwell.models;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -137,6 +138,12 @@ public final class Seq2SeqTransformer extends TransformerModel {
             }
         }
         return true;
+    }
+
+    /** Source ids (B, S) and target ids (B, T) give logits (B, T, target vocab). */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return appended(inputShapes[1], config().targetVocab());
     }
 
     @Override

@@ -36,6 +36,12 @@ public final class TokenEmbedding extends ModelBlock {
         return weight;
     }
 
+    /** Ids (...) give vectors (..., d_model). */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return appended(inputShapes[0], weight.getShape().get(1));
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         return single(lookup(ps, inputs.singletonOrThrow(), training));

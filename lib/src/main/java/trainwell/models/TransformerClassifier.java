@@ -3,6 +3,7 @@ package trainwell.models;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import trainwell.core.Args;
@@ -77,6 +78,12 @@ public final class TransformerClassifier extends TransformerModel {
             }
             return out;
         }
+    }
+
+    /** Ids (B, T) give class logits (B, classes). */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), classes)};
     }
 
     @Override

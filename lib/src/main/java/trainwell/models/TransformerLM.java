@@ -3,6 +3,7 @@ package trainwell.models;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -82,6 +83,12 @@ public final class TransformerLM extends TransformerModel {
             generated[count++] = next;
         }
         return java.util.Arrays.copyOf(generated, count);
+    }
+
+    /** Ids (B, T) give logits (B, T, vocab). */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return appended(inputShapes[0], config().sourceVocab());
     }
 
     @Override
