@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import trainwell.core.Args;
 import trainwell.core.Parallel;
-import trainwell.training.Experiments;
+import trainwell.experiments.Experiments;
 import trainwell.training.Runs;
 import trainwell.training.TrainingConfig;
 import trainwell.training.TrainingResult;

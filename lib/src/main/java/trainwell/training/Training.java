@@ -46,7 +46,8 @@ public final class Training {
     private static final long STATUS_NANOS = 200_000_000L;
 
     /** Receives a live run's progress: steps done of all, and its progress line. */
-    interface StatusSink {
+    public interface StatusSink {
+        /** {@code stepsDone} of {@code steps} are done; {@code line} describes the run's state. */
         void report(int stepsDone, int steps, String line);
     }
 
@@ -69,7 +70,7 @@ public final class Training {
      * numbers alone or beside others on other threads. Inside a job of {@link Parallel#map} the run stops
      * with a {@link CancellationException} at its next step once the job's experiment is cancelled.
      */
-    static TrainingResult run(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task,
+    public static TrainingResult run(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task,
             StatusSink status) {
         Args.notNull("config", config);
         Args.notNull("task", task);

@@ -9,7 +9,7 @@ import trainwell.data.CharTokenizer;
 import trainwell.data.Datasets;
 import trainwell.data.LanguageModelData;
 import trainwell.initialization.InitScheme;
-import trainwell.training.Experiments;
+import trainwell.experiments.Experiments;
 import trainwell.training.LanguageModelTask;
 import trainwell.training.OptimizerSpec;
 import trainwell.training.Runs;

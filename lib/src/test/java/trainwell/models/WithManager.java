@@ -5,18 +5,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** Base of the model tests: one native-memory manager per test class, closed after its last test. */
-abstract class WithManager {
+public abstract class WithManager {
 
     /** The class's manager; tests open sub-managers of it. */
-    static NDManager manager;
+    protected static NDManager manager;
 
     @BeforeAll
-    static void openManager() {
+    protected static void openManager() {
         manager = NDManager.newBaseManager();
     }
 
     @AfterAll
-    static void closeManager() {
+    protected static void closeManager() {
         manager.close();
     }
 }

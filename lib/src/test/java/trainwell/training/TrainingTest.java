@@ -16,15 +16,15 @@ import trainwell.models.TransformerConfig;
 import trainwell.schedules.Schedule;
 import trainwell.schedules.Schedules;
 
-class TrainingTest {
+public class TrainingTest {
 
     /** Reversal of 3-6 letters from an alphabet of 6: a small model learns it in a few hundred steps. */
-    static TranslationTask reversal(long seed) {
+    public static TranslationTask reversal(long seed) {
         return reversal(seed, 0);
     }
 
     /** The same task with dropout {@code dropout} in the model. */
-    static TranslationTask reversal(long seed, double dropout) {
+    public static TranslationTask reversal(long seed, double dropout) {
         List<TextPair> pairs = Tasks.reverse(6, 3, 6).pairs(1200, 7);
         TranslationData train = TranslationData.characterLevel(pairs.subList(0, 1000));
         TranslationData val = TranslationData.encode(pairs.subList(1000, 1200), train.sourceTokenizer(),
@@ -34,7 +34,7 @@ class TrainingTest {
         return TranslationTask.create(config, train, val, seed);
     }
 
-    static TrainingConfig quick(int steps) {
+    public static TrainingConfig quick(int steps) {
         return TrainingConfig.defaults().withOptimizer(OptimizerSpec.adamW(0.01))
                 .withSchedule(Schedules.warmupCosine(3e-3, 3e-4, Math.max(1, steps / 10), steps)).withSteps(steps).withBatchSize(32)
                 .withEvalEvery(steps).withProgress(false);

@@ -1,4 +1,4 @@
-package trainwell.initialization;
+package trainwell.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +13,8 @@ import trainwell.data.CharTokenizer;
 import trainwell.data.LanguageModelData;
 import trainwell.initialization.DeepMlp.Nonlinearity;
 import trainwell.initialization.DeepMlp.WeightInit;
+import trainwell.initialization.DeepMlp;
+import trainwell.initialization.InitScheme;
 import trainwell.models.TransformerConfig;
 import trainwell.training.LanguageModelTask;
 

@@ -1,4 +1,4 @@
-package trainwell.optimizers;
+package trainwell.experiments;
 
 import java.awt.Color;
 import java.awt.FontMetrics;
@@ -8,6 +8,9 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import trainwell.core.Args;
+import trainwell.optimizers.Box;
+import trainwell.optimizers.Surface;
+import trainwell.optimizers.Trajectory;
 import trainwell.plots.ContourPlot;
 import trainwell.plots.Plot;
 import trainwell.plots.Plots;

@@ -1,4 +1,4 @@
-package trainwell.training;
+package trainwell.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import trainwell.core.Parallel;
+import trainwell.training.Runs;
+import trainwell.training.Training;
+import trainwell.training.TrainingConfig;
+import trainwell.training.TrainingResult;
+import trainwell.training.TrainingTest;
+import trainwell.training.TranslationTask;
 
 /** Runs side by side give the same numbers as runs alone, in the order asked for. */
 class ConcurrentExperimentsTest {

@@ -1,4 +1,4 @@
-package trainwell.models;
+package trainwell.plots;
 
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;

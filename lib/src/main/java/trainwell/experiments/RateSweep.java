@@ -1,4 +1,4 @@
-package trainwell.tuning;
+package trainwell.experiments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
-import trainwell.training.Experiments;
+import trainwell.experiments.Experiments;
 import trainwell.training.Runs;
 import trainwell.training.TrainingConfig;
 import trainwell.training.TrainingResult;

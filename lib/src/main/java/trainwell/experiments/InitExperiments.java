@@ -1,4 +1,4 @@
-package trainwell.initialization;
+package trainwell.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,8 @@ import tech.tablesaw.api.Table;
 import trainwell.core.Args;
 import trainwell.initialization.DeepMlp.Nonlinearity;
 import trainwell.initialization.DeepMlp.WeightInit;
+import trainwell.initialization.DeepMlp;
+import trainwell.initialization.LayerStatistics;
 import trainwell.models.TokenLoss;
 import trainwell.results.Results;
 import trainwell.training.Prediction;

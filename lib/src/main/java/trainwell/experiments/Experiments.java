@@ -1,6 +1,7 @@
-package trainwell.training;
+package trainwell.experiments;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,11 @@ import java.util.function.LongFunction;
 import trainwell.core.Args;
 import trainwell.core.Parallel;
 import trainwell.notebook.Progress;
+import trainwell.training.Runs;
+import trainwell.training.Training;
+import trainwell.training.TrainingConfig;
+import trainwell.training.TrainingResult;
+import trainwell.training.TrainingTask;
 
 /**
  * Several training runs from one call: one configuration over several seeds, or several named
@@ -58,22 +64,50 @@ public final class Experiments {
     }
 
     /**
-     * Runs {@code configs.get(i)} (with its own seed) as a run named {@code names.get(i)}, for every i,
-     * {@code parallel} at once, and returns the results in that order: a grid or any list of independent
-     * runs that {@link #compare} cannot express. Pass {@link Parallel#level()} for the default.
+     * Runs {@code configs.get(i)} (with its own seed) as a run named {@code names.get(i)}, for every i, side by
+     * side as {@link Parallel#level()} allows, and returns the results in that order: a grid, a search, or any
+     * list of independent runs that {@link #compare} cannot express.
+     */
+    public static Runs runAll(List<String> names, List<TrainingConfig> configs, LongFunction<? extends TrainingTask> task) {
+        return runAll(names, configs, task, Parallel.level());
+    }
+
+    /**
+     * {@link #runAll(List, List, LongFunction)} where run i builds its own task with {@code tasks.get(i)} (runs
+     * of different models).
+     */
+    public static Runs runAll(List<String> names, List<TrainingConfig> configs,
+            List<? extends LongFunction<? extends TrainingTask>> tasks) {
+        Args.notNull("tasks", tasks);
+        Args.notNull("configs", configs);
+        Args.check(tasks.size() == configs.size(), "tasks", "must give a task for every configuration (" + configs.size() + ")",
+                tasks.size());
+        return run(names, configs, tasks, Parallel.level());
+    }
+
+    /**
+     * {@link #runAll(List, List, LongFunction)} with at most {@code parallel} runs at once (1: one after another).
      *
      * @throws Parallel.JobFailed if a run throws (a diverging run does not throw: it stops and keeps what it
      *                            recorded); the message names the run and its seed
      */
     public static Runs runAll(List<String> names, List<TrainingConfig> configs,
             LongFunction<? extends TrainingTask> task, int parallel) {
-        Args.notNull("names", names);
-        Args.notNull("configs", configs);
         Args.notNull("task", task);
+        Args.notNull("configs", configs);
+        return run(names, configs, Collections.nCopies(configs.size(), task), parallel);
+    }
+
+    private static Runs run(List<String> names, List<TrainingConfig> configs,
+            List<? extends LongFunction<? extends TrainingTask>> tasks, int parallel) {
+        Args.notNull("names", names);
         Args.check(!configs.isEmpty(), "configs", "must hold at least one configuration", configs);
         Args.check(names.size() == configs.size(), "names", "must name every configuration (" + configs.size() + ")",
                 names.size());
         Args.positive("parallel", parallel);
+        for (int i = 0; i < tasks.size(); i++) {
+            Args.notNull("task " + i, tasks.get(i));
+        }
         int total = configs.size();
         Board board = new Board(total, Progress.start("experiment: " + total + " runs"));
         // A run starts beside others only while the kernel's memory leaves room for one more run's footprint,
@@ -89,7 +123,7 @@ public final class Experiments {
             jobs.add(() -> {
                 board.started(index);
                 try {
-                    TrainingResult r = Training.run(name, c, task,
+                    TrainingResult r = Training.run(name, c, tasks.get(index),
                             (done, steps, line) -> {
                                 board.live(index, (double) done / steps, line);
                                 gate.progress((double) done / steps);

@@ -1,4 +1,4 @@
-package trainwell.optimizers;
+package trainwell.experiments;
 
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +9,9 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
+import trainwell.optimizers.Box;
+import trainwell.optimizers.Surface;
+import trainwell.optimizers.Trajectory;
 import trainwell.plots.ContourPlot;
 import trainwell.plots.LinePlot;
 import trainwell.plots.Plots;

@@ -1,4 +1,4 @@
-package trainwell.models;
+package trainwell.plots;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,10 @@ import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import trainwell.models.Seq2SeqTransformer;
+import trainwell.models.TransformerConfig;
+import trainwell.models.Transformers;
+import trainwell.models.WithManager;
 import trainwell.plots.ColorMap;
 
 class AttentionMapTest extends WithManager {

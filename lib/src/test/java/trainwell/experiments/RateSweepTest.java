@@ -1,4 +1,4 @@
-package trainwell.tuning;
+package trainwell.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

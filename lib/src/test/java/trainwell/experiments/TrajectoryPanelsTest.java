@@ -1,4 +1,4 @@
-package trainwell.optimizers;
+package trainwell.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import trainwell.optimizers.Optimizers;
+import trainwell.optimizers.Surfaces;
+import trainwell.optimizers.Trajectory;
+import trainwell.optimizers.TrajectoryRecorder;
 
 class TrajectoryPanelsTest {
 

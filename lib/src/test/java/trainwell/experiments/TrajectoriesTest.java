@@ -1,4 +1,4 @@
-package trainwell.optimizers;
+package trainwell.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
+import trainwell.optimizers.Optimizers;
+import trainwell.optimizers.Surfaces;
+import trainwell.optimizers.Trajectory;
+import trainwell.optimizers.TrajectoryRecorder;
 
 class TrajectoriesTest {
 
