@@ -108,11 +108,6 @@ public final class MultiHeadAttention extends ModelBlock {
         return lastWeights;
     }
 
-    /** Whether self-attention uses one fused QKV projection. */
-    public boolean isFused() {
-        return qkv != null || kv != null;
-    }
-
     private static float[][][][] toJava(NDArray w) {
         long[] s = w.getShape().getShape();
         float[] flat = w.toFloatArray();
