@@ -10,8 +10,9 @@ import trainwell.core.Args;
  * s -> a s + b s^3 + c s^5 ({@link #map}). Muon's coefficients (a, b, c) = (3.4445, -4.7750, 2.0315) make the
  * slope at 0 steep, so small singular values grow fast; after 5 steps every singular value from 0.002 to 1 of
  * the scaled matrix lies in [0.68, 1.21] (NewtonSchulzTest) rather than exactly at 1, which Muon does not
- * need. A tall matrix is handled through its transpose, so the Gram matrix X X^T is the smaller one. The reference runs in bfloat16; this one in double precision, checked
- * against the same iteration in PyTorch float64 (lib/reference/newton_schulz.py).
+ * need. A tall matrix is handled through its transpose, so the Gram matrix X X^T is the smaller one. The
+ * reference runs in bfloat16; this one in double precision, checked against the same iteration in PyTorch
+ * float64 (lib/reference/newton_schulz.py).
  */
 public final class NewtonSchulz {
 
