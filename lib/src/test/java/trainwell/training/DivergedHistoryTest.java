@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
+import trainwell.optimizers.OptimizerSpec;
 import trainwell.schedules.Schedules;
 
 class DivergedHistoryTest {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
+import trainwell.optimizers.OptimizerSpec;
 
 class ExperimentsTest {
 
