@@ -1,5 +1,6 @@
 # Reference steps for the optimizer settings that lib/reference/optimizers.py and djl_optimizers.py do not
-# cover: SGD with dampening, AdaGrad's initial accumulator, and AMSGrad on the DJL side.
+# cover: SGD with dampening, AdaGrad's initial accumulator, AMSGrad on the DJL side, and Lion (which
+# PyTorch does not ship).
 #
 # Run from the repository root (needs PyTorch; the Java tests only read the files written here):
 #   "$TORCH_PYTHON" lib/reference/optimizer_families.py
@@ -9,6 +10,11 @@
 #                                                                    gradients.csv of optimizers.py
 #   lib/src/test/resources/reference/djl_optimizers/families.json    float32, 15 steps, two groups,
 #                                                                    changing LR (djl_optimizers.py's format)
+#
+# Lion is written here from Algorithm 2 of Chen et al. 2023, "Symbolic Discovery of Optimization
+# Algorithms" (arXiv:2302.06675), not copied from any implementation:
+#   c = b1 * m + (1 - b1) * g;  p = p - lr * (sign(c) + wd * p);  m = b2 * m + (1 - b2) * g
+# with the paper's defaults b1 = 0.9, b2 = 0.99. Weight decay is decoupled (it never enters m).
 import csv
 import json
 import os
@@ -24,6 +30,30 @@ CSV_DIR = os.path.join(HERE, "..", "src", "test", "resources", "reference", "opt
 JSON_DIR = os.path.join(HERE, "..", "src", "test", "resources", "reference", "djl_optimizers")
 
 
+class PaperLion(torch.optim.Optimizer):
+    """Lion, Algorithm 2 of Chen et al. 2023, one tensor at a time."""
+
+    def __init__(self, params, lr, betas=(0.9, 0.99), weight_decay=0.0):
+        super().__init__(params, dict(lr=lr, betas=betas, weight_decay=weight_decay))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            b1, b2 = group["betas"]
+            lr, wd = group["lr"], group["weight_decay"]
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                state = self.state[p]
+                if not state:
+                    state["exp_avg"] = torch.zeros_like(p)
+                m, g = state["exp_avg"], p.grad
+                c = m * b1 + g * (1 - b1)            # interpolate momentum and gradient
+                update = torch.sign(c) + p * wd      # the sign, plus decoupled weight decay
+                p.sub_(update * lr)
+                m.mul_(b2).add_(g * (1 - b2))        # the momentum is updated after the step
+
+
 O = torch.optim
 
 # float64 cases on the 4-parameter gradient sequence of optimizers.py (teaching versions on double[])
@@ -36,6 +66,9 @@ CSV_CASES = {
     "adagrad_initial_accumulator": ("Adagrad(lr=0.1, initial_accumulator_value=0.5)",
                                     lambda p: O.Adagrad(p, lr=0.1, initial_accumulator_value=0.5,
                                                         foreach=False)),
+    "lion": ("PaperLion(lr=0.05)  (Chen et al. 2023, Algorithm 2)", lambda p: PaperLion(p, lr=0.05)),
+    "lion_betas_wd": ("PaperLion(lr=0.05, betas=(0.95, 0.98), weight_decay=0.1)",
+                      lambda p: PaperLion(p, lr=0.05, betas=(0.95, 0.98), weight_decay=0.1)),
 }
 
 # float32 cases in djl_optimizers.py's format:
@@ -44,6 +77,8 @@ JSON_CASES = [
     ("sgd_dampening", lambda p: O.SGD(p, lr=0.1, momentum=0.9, dampening=0.3, foreach=False), 0.1, 0.05, 1.0),
     ("adam_amsgrad", lambda p: O.Adam(p, lr=0.01, amsgrad=True, foreach=False), 0.01, 0.1, 1.0),
     ("adamw_amsgrad", lambda p: O.AdamW(p, lr=0.01, amsgrad=True, foreach=False), 0.01, 0.1, 0.5),
+    ("lion", lambda p: PaperLion(p, lr=0.01), 0.01, 0.0, 1.0),
+    ("lion_wd", lambda p: PaperLion(p, lr=0.01, betas=(0.95, 0.98)), 0.01, 0.5, 0.5),
 ]
 
 

@@ -3,6 +3,7 @@ package trainwell.optimizers;
 import trainwell.core.Args;
 import trainwell.optimizers.djl.AdaGradOptimizer;
 import trainwell.optimizers.djl.AdamOptimizer;
+import trainwell.optimizers.djl.LionOptimizer;
 import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.optimizers.djl.RmsPropOptimizer;
 import trainwell.optimizers.djl.SgdOptimizer;
@@ -438,7 +439,7 @@ public sealed interface OptimizerSpec {
 
         @Override
         public TorchStyleOptimizer djl(TorchStyleOptimizer.Setup setup) {
-            throw new UnsupportedOperationException("Lion has no DJL version yet");
+            return new LionOptimizer(setup, beta1, beta2);
         }
 
         /** "Lion" or "Lion (wd 0.1)". */

@@ -74,6 +74,8 @@ class FamilyAgreementTest {
         put("sgd_dampening", OptimizerSpec.momentum(0.9).withDampening(0.5), 0.05);
         put("sgd_dampening_wd", OptimizerSpec.momentum(0.8).withDampening(0.8).withWeightDecay(0.05), 0.05);
         put("adagrad_initial_accumulator", OptimizerSpec.adaGrad().withInitialAccumulator(0.5), 0.1);
+        put("lion", OptimizerSpec.lion(), 0.05);
+        put("lion_betas_wd", OptimizerSpec.lion().withBetas(0.95, 0.98).withWeightDecay(0.1), 0.05);
     }
 
     static NDManager manager;
@@ -136,6 +138,12 @@ class FamilyAgreementTest {
             }
         }
         assertEquals(listed.stream().sorted().toList(), CASES.keySet().stream().sorted().toList());
+    }
+
+    @Test
+    void everyFamilyIsCovered() {
+        var families = CASES.values().stream().map(c -> c.spec().getClass()).distinct().count();
+        assertEquals(OptimizerSpec.class.getPermittedSubclasses().length, families);
     }
 
     @Test

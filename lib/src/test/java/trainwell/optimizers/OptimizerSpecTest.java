@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import trainwell.optimizers.djl.AdaGradOptimizer;
 import trainwell.optimizers.djl.AdamOptimizer;
+import trainwell.optimizers.djl.LionOptimizer;
 import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.optimizers.djl.RmsPropOptimizer;
 import trainwell.optimizers.djl.SgdOptimizer;
@@ -93,6 +94,7 @@ class OptimizerSpecTest {
         assertInstanceOf(AdamOptimizer.class, OptimizerSpec.rAdam().build(step -> 0.1, groups));
         assertInstanceOf(RmsPropOptimizer.class, OptimizerSpec.rmsProp().build(step -> 0.1, groups));
         assertInstanceOf(AdaGradOptimizer.class, OptimizerSpec.adaGrad().build(step -> 0.1, groups));
+        assertInstanceOf(LionOptimizer.class, OptimizerSpec.lion().build(step -> 0.1, groups));
         assertEquals(0.3, OptimizerSpec.adamW(0.3).build(step -> 0.1, groups).weightDecay(), 0.0);
     }
 

@@ -62,6 +62,8 @@ class PyTorchReferenceTest {
         CASES.put("sgd_dampening", () -> OptimizerSpec.momentum(0.9).withDampening(0.5).fromScratch(0.05));
         CASES.put("sgd_dampening_wd", () -> Optimizers.momentum(0.05, 0.8).dampening(0.8).weightDecay(0.05));
         CASES.put("adagrad_initial_accumulator", () -> OptimizerSpec.adaGrad().withInitialAccumulator(0.5).fromScratch(0.1));
+        CASES.put("lion", () -> OptimizerSpec.lion().fromScratch(0.05));
+        CASES.put("lion_betas_wd", () -> Optimizers.lion(0.05).betas(0.95, 0.98).weightDecay(0.1));
     }
 
     static Stream<String> cases() {

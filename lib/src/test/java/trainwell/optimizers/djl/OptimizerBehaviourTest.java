@@ -65,6 +65,7 @@ class OptimizerBehaviourTest {
             {OptimizerSpec.adam().djlBuilder(), 2 * n},
             {OptimizerSpec.adamW(0).djlBuilder(), 2 * n},
             {OptimizerSpec.adam().withAmsgrad(true).djlBuilder(), 3 * n},
+            {OptimizerSpec.lion().djlBuilder(), n},
             {OptimizerSpec.rAdam().djlBuilder(), 2 * n},
             {OptimizerSpec.rmsProp().djlBuilder(), n},
             {OptimizerSpec.rmsProp().withCentered(true).withMomentum(0.5).djlBuilder(), 3 * n},

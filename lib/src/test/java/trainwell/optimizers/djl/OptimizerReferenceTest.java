@@ -51,7 +51,9 @@ class OptimizerReferenceTest {
             // families.json (lib/reference/optimizer_families.py)
             Map.entry("sgd_dampening", OptimizerSpec.momentum(0.9).withDampening(0.3)),
             Map.entry("adam_amsgrad", OptimizerSpec.adam().withAmsgrad(true)),
-            Map.entry("adamw_amsgrad", OptimizerSpec.adamW().withAmsgrad(true)));
+            Map.entry("adamw_amsgrad", OptimizerSpec.adamW().withAmsgrad(true)),
+            Map.entry("lion", OptimizerSpec.lion()),
+            Map.entry("lion_wd", OptimizerSpec.lion().withBetas(0.95, 0.98)));
 
     @BeforeAll
     static void load() {
@@ -68,7 +70,7 @@ class OptimizerReferenceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam", "adam_l2", "adamw", "rmsprop",
             "rmsprop_centered", "rmsprop_momentum", "adagrad", "radam", "radam_decoupled",
-            "sgd_dampening", "adam_amsgrad", "adamw_amsgrad"})
+            "sgd_dampening", "adam_amsgrad", "adamw_amsgrad", "lion", "lion_wd"})
     void matchesPyTorchStepByStep(String name) {
         List<JsonObject> cases = new java.util.ArrayList<>(ReferenceJson.objects(reference.get("cases")));
         cases.addAll(ReferenceJson.objects(families.get("cases")));
