@@ -7,34 +7,30 @@ import trainwell.schedules.Schedule;
  * AdaGrad (Duchi, Hazan &amp; Singer 2011): each parameter's step is divided by the root of the sum of all
  * its squared gradients so far, so frequently-large coordinates slow down and the step keeps shrinking.
  *
- * <p>Matches {@code torch.optim.Adagrad(lr, eps, weight_decay)} with lr_decay 0 and initial accumulator 0
+ * <p>Matches {@code torch.optim.Adagrad(lr, eps, weight_decay, initial_accumulator_value)} with lr_decay 0
  * (use a {@link Schedule} for a decaying rate).
  */
-public final class AdaGrad extends AbstractOptimizer<AdaGrad.Settings> {
-
-    /** Hyper-parameters: eps added to the denominator (PyTorch default 1e-10) and the L2 weight decay. */
-    public record Settings(double eps, double weightDecay) {
-        /** Checks eps > 0 and weight decay >= 0. */
-        public Settings {
-            Args.positive("eps", eps);
-            Args.nonNegative("weightDecay", weightDecay);
-        }
-    }
+public final class AdaGrad extends AbstractOptimizer<OptimizerSpec.AdaGrad> {
 
     private double[] sumOfSquares;
 
-    AdaGrad(String name, Schedule lr, Settings settings) {
+    AdaGrad(String name, Schedule lr, OptimizerSpec.AdaGrad settings) {
         super(name, lr, settings);
     }
 
     /** A copy with another eps. */
     public AdaGrad eps(double eps) {
-        return new AdaGrad(customName(), learningRate(), new Settings(eps, settings().weightDecay()));
+        return new AdaGrad(customName(), learningRate(), settings().withEps(eps));
+    }
+
+    /** A copy whose sum of squared gradients starts at {@code value} instead of 0. */
+    public AdaGrad initialAccumulator(double value) {
+        return new AdaGrad(customName(), learningRate(), settings().withInitialAccumulator(value));
     }
 
     /** A copy whose gradient gets {@code weightDecay * p} added (L2, as in PyTorch). */
     public AdaGrad weightDecay(double weightDecay) {
-        return new AdaGrad(customName(), learningRate(), new Settings(settings().eps(), weightDecay));
+        return new AdaGrad(customName(), learningRate(), settings().withWeightDecay(weightDecay));
     }
 
     @Override
@@ -55,6 +51,7 @@ public final class AdaGrad extends AbstractOptimizer<AdaGrad.Settings> {
     @Override
     protected void allocate(int n) {
         sumOfSquares = new double[n];
+        java.util.Arrays.fill(sumOfSquares, settings().initialAccumulator());
     }
 
     @Override

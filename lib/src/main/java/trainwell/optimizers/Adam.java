@@ -12,74 +12,56 @@ import trainwell.schedules.Schedule;
  * {@code wd * p} to the gradient, so the decay is then divided by {@code sqrt(v)} like everything else;
  * AdamW shrinks the weight directly, {@code p *= 1 - lr * wd}, before the Adam step.
  */
-public final class Adam extends AbstractOptimizer<Adam.Settings> {
+public final class Adam extends AbstractOptimizer<OptimizerSpec.Adam> {
 
-    /**
-     * Hyper-parameters.
-     *
-     * @param beta1 decay of the first moment (mean of g), in [0, 1)
-     * @param beta2 decay of the second moment (mean of g squared), in [0, 1)
-     * @param eps added to the denominator, > 0
-     * @param weightDecay the weight decay, >= 0
-     * @param decoupled true for AdamW's decoupled decay, false for L2 added to the gradient
-     * @param amsgrad divide by the largest second moment seen so far (AMSGrad)
-     * @param biasCorrection divide the moments by 1 - beta^t (always on in PyTorch; off only for the lesson)
-     */
-    public record Settings(double beta1, double beta2, double eps, double weightDecay, boolean decoupled,
-            boolean amsgrad, boolean biasCorrection) {
-        /** Checks every hyper-parameter's range. */
-        public Settings {
-            Hyper.betas(beta1, beta2);
-            Args.positive("eps", eps);
-            Args.nonNegative("weightDecay", weightDecay);
-        }
-    }
-
+    private final boolean biasCorrection;
     private double[] m;
     private double[] v;
     private double[] vMax;
 
-    Adam(String name, Schedule lr, Settings settings) {
+    /** {@code biasCorrection} false only for the lesson: no PyTorch optimizer leaves it out. */
+    Adam(String name, Schedule lr, OptimizerSpec.Adam settings, boolean biasCorrection) {
         super(name, lr, settings);
+        this.biasCorrection = biasCorrection;
     }
 
     /** A copy with other decay rates of the first and second moments. */
     public Adam betas(double beta1, double beta2) {
-        var s = settings();
-        return with(new Settings(beta1, beta2, s.eps(), s.weightDecay(), s.decoupled(), s.amsgrad(), s.biasCorrection()));
+        return with(settings().withBetas(beta1, beta2), biasCorrection);
     }
 
     /** A copy with another eps. */
     public Adam eps(double eps) {
-        var s = settings();
-        return with(new Settings(s.beta1(), s.beta2(), eps, s.weightDecay(), s.decoupled(), s.amsgrad(), s.biasCorrection()));
+        return with(settings().withEps(eps), biasCorrection);
     }
 
     /** A copy with another weight decay, keeping its kind (L2 for Adam, decoupled for AdamW). */
     public Adam weightDecay(double weightDecay) {
-        var s = settings();
-        return with(new Settings(s.beta1(), s.beta2(), s.eps(), weightDecay, s.decoupled(), s.amsgrad(), s.biasCorrection()));
+        return with(settings().withWeightDecay(weightDecay), biasCorrection);
     }
 
     /** A copy that divides by the largest second moment seen so far (AMSGrad). */
     public Adam amsgrad() {
-        var s = settings();
-        return with(new Settings(s.beta1(), s.beta2(), s.eps(), s.weightDecay(), s.decoupled(), true, s.biasCorrection()));
+        return with(settings().withAmsgrad(true), biasCorrection);
     }
 
     /** A copy without bias correction, to show why Adam needs it (no PyTorch optimizer does this). */
     public Adam withoutBiasCorrection() {
-        var s = settings();
-        return with(new Settings(s.beta1(), s.beta2(), s.eps(), s.weightDecay(), s.decoupled(), s.amsgrad(), false));
+        return with(settings(), false);
     }
 
-    private Adam with(Settings s) {
-        return new Adam(customName(), learningRate(), s);
+    /** True unless made by {@link #withoutBiasCorrection()}: the moments are divided by 1 - beta^t. */
+    public boolean biasCorrection() {
+        return biasCorrection;
+    }
+
+    private Adam with(OptimizerSpec.Adam s, boolean correct) {
+        return new Adam(customName(), learningRate(), s, correct);
     }
 
     @Override
     public Adam named(String name) {
-        return new Adam(Args.notNull("name", name), learningRate(), settings());
+        return new Adam(Args.notNull("name", name), learningRate(), settings(), biasCorrection);
     }
 
     /** The first moment m, a running mean of the gradient (PyTorch's {@code exp_avg}); empty before a step. */
@@ -118,7 +100,7 @@ public final class Adam extends AbstractOptimizer<Adam.Settings> {
         if (settings().amsgrad()) {
             name += " AMSGrad";
         }
-        return settings().biasCorrection() ? name : name + " (no bias correction)";
+        return biasCorrection ? name : name + " (no bias correction)";
     }
 
     @Override
@@ -151,7 +133,7 @@ public final class Adam extends AbstractOptimizer<Adam.Settings> {
     }
 
     private double biasCorrection(double beta, int t) {
-        return settings().biasCorrection() ? 1 - Math.pow(beta, t) : 1;
+        return biasCorrection ? 1 - Math.pow(beta, t) : 1;
     }
 
     private static double[] divide(double[] values, double by) {

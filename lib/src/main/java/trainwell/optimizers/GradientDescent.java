@@ -9,34 +9,36 @@ import trainwell.schedules.Schedule;
  *
  * <p>Matches {@code torch.optim.SGD(lr, weight_decay)} with momentum 0.
  */
-public final class GradientDescent extends AbstractOptimizer<GradientDescent.Settings> {
+public final class GradientDescent extends AbstractOptimizer<OptimizerSpec.Sgd> {
 
-    /** Hyper-parameters: the L2 weight decay added to the gradient, and whether the legend says SGD. */
-    public record Settings(double weightDecay, boolean stochastic) {
-        /** Checks that the weight decay is a finite number >= 0. */
-        public Settings {
-            Args.nonNegative("weightDecay", weightDecay);
-        }
+    private final boolean stochastic;
+
+    /** {@code settings} has momentum 0; {@code stochastic} only chooses the legend (SGD or GD). */
+    GradientDescent(String name, Schedule lr, OptimizerSpec.Sgd settings, boolean stochastic) {
+        super(name, lr, settings);
+        Args.check(settings.momentum() == 0, "momentum", "must be 0 for plain gradient descent (use Momentum)",
+                settings.momentum());
+        this.stochastic = stochastic;
     }
 
-
-    GradientDescent(String name, Schedule lr, Settings settings) {
-        super(name, lr, settings);
+    /** True when the legend says SGD (noisy mini-batch gradients), false for GD. */
+    public boolean stochastic() {
+        return stochastic;
     }
 
     /** A copy whose gradient gets {@code weightDecay * p} added (L2 regularization, as in PyTorch's SGD). */
     public GradientDescent weightDecay(double weightDecay) {
-        return new GradientDescent(customName(), learningRate(), new Settings(weightDecay, settings().stochastic()));
+        return new GradientDescent(customName(), learningRate(), settings().withWeightDecay(weightDecay), stochastic);
     }
 
     @Override
     public GradientDescent named(String name) {
-        return new GradientDescent(Args.notNull("name", name), learningRate(), settings());
+        return new GradientDescent(Args.notNull("name", name), learningRate(), settings(), stochastic);
     }
 
     @Override
     protected String defaultName() {
-        return settings().stochastic() ? "SGD" : "GD";
+        return stochastic ? "SGD" : "GD";
     }
 
     @Override

@@ -11,34 +11,25 @@ import trainwell.schedules.Schedule;
  * m = b2 m + (1 - b2) g}. Defaults beta1 0.9, beta2 0.99, no weight decay. PyTorch has no Lion; the tests
  * check steps computed by hand from the paper.
  */
-public final class Lion extends AbstractOptimizer<Lion.Settings> {
-
-    /** Hyper-parameters: beta1 (interpolation for the update), beta2 (momentum decay), decoupled decay. */
-    public record Settings(double beta1, double beta2, double weightDecay) {
-        /** Checks betas in [0, 1) and weight decay >= 0. */
-        public Settings {
-            Hyper.betas(beta1, beta2);
-            Args.nonNegative("weightDecay", weightDecay);
-        }
-    }
+public final class Lion extends AbstractOptimizer<OptimizerSpec.Lion> {
 
     private double[] m;
 
-    Lion(String name, Schedule lr, Settings settings) {
+    Lion(String name, Schedule lr, OptimizerSpec.Lion settings) {
         super(name, lr, settings);
     }
 
     /** A copy with other betas (beta1 mixes the update direction, beta2 decays the momentum). */
     public Lion betas(double beta1, double beta2) {
-        return with(new Settings(beta1, beta2, settings().weightDecay()));
+        return with(settings().withBetas(beta1, beta2));
     }
 
     /** A copy with decoupled weight decay: {@code p -= lr * wd * p} alongside the sign step. */
     public Lion weightDecay(double weightDecay) {
-        return with(new Settings(settings().beta1(), settings().beta2(), weightDecay));
+        return with(settings().withWeightDecay(weightDecay));
     }
 
-    private Lion with(Settings s) {
+    private Lion with(OptimizerSpec.Lion s) {
         return new Lion(customName(), learningRate(), s);
     }
 

@@ -4,35 +4,31 @@ import trainwell.core.Args;
 import trainwell.schedules.Schedule;
 
 /**
- * Gradient descent with momentum, in PyTorch's convention (heavy ball, dampening 0):
- * {@code v = mu * v + g; p -= lr * v}, or with Nesterov {@code p -= lr * (g + mu * v)}.
+ * Gradient descent with momentum, in PyTorch's convention (heavy ball):
+ * {@code v = mu * v + (1 - dampening) * g; p -= lr * v}, or with Nesterov {@code p -= lr * (g + mu * v)}.
+ * The first step sets {@code v = g} (no dampening), as PyTorch does.
  *
- * <p>Matches {@code torch.optim.SGD(lr, momentum, nesterov, weight_decay)}. Note that PyTorch's velocity
- * is not multiplied by {@code (1 - mu)}: at a constant gradient the step approaches {@code lr * g / (1 - mu)},
- * ten times the plain step for mu = 0.9.
+ * <p>Matches {@code torch.optim.SGD(lr, momentum, dampening, nesterov, weight_decay)}. Note that with the
+ * default dampening 0 PyTorch's velocity is not multiplied by {@code (1 - mu)}: at a constant gradient the
+ * step approaches {@code lr * g / (1 - mu)}, ten times the plain step for mu = 0.9 (dampening = mu gives
+ * the "exponential moving average" form, whose step approaches {@code lr * g}).
  */
-public final class Momentum extends AbstractOptimizer<Momentum.Settings> {
-
-    /** Hyper-parameters: the momentum factor mu in [0, 1), Nesterov or heavy ball, and the L2 weight decay. */
-    public record Settings(double momentum, boolean nesterov, double weightDecay) {
-        /** Checks mu in [0, 1) (and > 0 for Nesterov, as PyTorch requires) and weight decay >= 0. */
-        public Settings {
-            Args.inRangeExclusive("momentum", momentum, 0, 1);
-            Args.check(!nesterov || momentum > 0, "momentum", "must be > 0 for Nesterov", momentum);
-            Args.nonNegative("weightDecay", weightDecay);
-        }
-    }
+public final class Momentum extends AbstractOptimizer<OptimizerSpec.Sgd> {
 
     private double[] velocity;
 
-    Momentum(String name, Schedule lr, Settings settings) {
+    Momentum(String name, Schedule lr, OptimizerSpec.Sgd settings) {
         super(name, lr, settings);
     }
 
     /** A copy whose gradient gets {@code weightDecay * p} added (L2 regularization, as in PyTorch's SGD). */
     public Momentum weightDecay(double weightDecay) {
-        return new Momentum(customName(), learningRate(),
-                new Settings(settings().momentum(), settings().nesterov(), weightDecay));
+        return new Momentum(customName(), learningRate(), settings().withWeightDecay(weightDecay));
+    }
+
+    /** A copy that adds {@code (1 - dampening) * g} to the velocity after the first step (PyTorch's dampening). */
+    public Momentum dampening(double dampening) {
+        return new Momentum(customName(), learningRate(), settings().withDampening(dampening));
     }
 
     @Override
@@ -47,7 +43,8 @@ public final class Momentum extends AbstractOptimizer<Momentum.Settings> {
 
     @Override
     protected String defaultName() {
-        return (settings().nesterov() ? "Nesterov " : "Momentum ") + settings().momentum();
+        String name = (settings().nesterov() ? "Nesterov " : "Momentum ") + settings().momentum();
+        return settings().dampening() > 0 ? name + " (dampening " + settings().dampening() + ")" : name;
     }
 
     @Override
@@ -58,9 +55,11 @@ public final class Momentum extends AbstractOptimizer<Momentum.Settings> {
     @Override
     protected void update(double[] p, double[] g, double lr, int t) {
         double mu = settings().momentum();
+        double keep = 1 - settings().dampening();
         for (int i = 0; i < p.length; i++) {
             double gi = g[i] + settings().weightDecay() * p[i];
-            velocity[i] = mu * velocity[i] + gi; // PyTorch starts v at g itself, which equals mu * 0 + g
+            // PyTorch starts v at g itself (undamped), then adds the damped gradient.
+            velocity[i] = t == 1 ? gi : mu * velocity[i] + keep * gi;
             // Nesterov, in the form PyTorch uses (Sutskever et al. 2013): step along g plus the look-ahead mu * v.
             double direction = settings().nesterov() ? gi + mu * velocity[i] : velocity[i];
             p[i] -= lr * direction;

@@ -4,8 +4,10 @@ import trainwell.schedules.Schedule;
 import trainwell.schedules.Schedules;
 
 /**
- * Static factories for every optimizer, with PyTorch's defaults; refine with the fluent methods, e.g.
- * {@code Optimizers.adam(1e-3).betas(0.9, 0.98).eps(1e-9)} or {@code Optimizers.adamW(1e-3).weightDecay(0.1)}.
+ * Short names for the teaching optimizers on {@code double[]}: {@code Optimizers.adam(lr)} is
+ * {@code OptimizerSpec.adam().fromScratch(lr)}, with the defaults {@link OptimizerSpec} holds (PyTorch's);
+ * refine with the fluent methods, e.g. {@code Optimizers.adam(1e-3).betas(0.9, 0.98).eps(1e-9)} or
+ * {@code Optimizers.adamW(1e-3).weightDecay(0.1)}. The same {@link OptimizerSpec} builds the DJL version.
  *
  * <p>Each factory takes the learning rate either as a constant or as a {@link Schedule}.
  */
@@ -25,7 +27,7 @@ public final class Optimizers {
 
     /** Plain gradient descent with a scheduled learning rate. */
     public static GradientDescent gd(Schedule lr) {
-        return new GradientDescent(null, lr, new GradientDescent.Settings(0, false));
+        return new GradientDescent(null, lr, OptimizerSpec.sgd(), false);
     }
 
     /** Stochastic gradient descent: the same rule as GD, fed noisy mini-batch gradients (legend "SGD"). */
@@ -35,17 +37,17 @@ public final class Optimizers {
 
     /** Stochastic gradient descent with a scheduled learning rate. */
     public static GradientDescent sgd(Schedule lr) {
-        return new GradientDescent(null, lr, new GradientDescent.Settings(0, true));
+        return new GradientDescent(null, lr, OptimizerSpec.sgd(), true);
     }
 
-    /** Heavy-ball momentum, PyTorch's {@code SGD(lr, momentum)}: {@code v = mu v + g; p -= lr v}. */
+    /** Heavy-ball momentum, PyTorch's {@code SGD(lr, momentum)}: {@code v = mu v + g; p -= lr v} (see {@link Momentum#dampening}). */
     public static Momentum momentum(double lr, double momentum) {
         return momentum(constant(lr), momentum);
     }
 
     /** Heavy-ball momentum with a scheduled learning rate. */
     public static Momentum momentum(Schedule lr, double momentum) {
-        return new Momentum(null, lr, new Momentum.Settings(momentum, false, 0));
+        return new Momentum(null, lr, OptimizerSpec.momentum(momentum));
     }
 
     /** Nesterov momentum, PyTorch's {@code SGD(lr, momentum, nesterov=True)}. */
@@ -55,7 +57,7 @@ public final class Optimizers {
 
     /** Nesterov momentum with a scheduled learning rate. */
     public static Momentum nesterov(Schedule lr, double momentum) {
-        return new Momentum(null, lr, new Momentum.Settings(momentum, true, 0));
+        return new Momentum(null, lr, OptimizerSpec.nesterov(momentum));
     }
 
     /** AdaGrad with PyTorch's default eps 1e-10. */
@@ -65,7 +67,7 @@ public final class Optimizers {
 
     /** AdaGrad with a scheduled learning rate. */
     public static AdaGrad adaGrad(Schedule lr) {
-        return new AdaGrad(null, lr, new AdaGrad.Settings(1e-10, 0));
+        return OptimizerSpec.adaGrad().fromScratch(lr);
     }
 
     /** RMSProp with PyTorch's defaults: alpha 0.99, eps 1e-8, no momentum, not centered. */
@@ -75,7 +77,7 @@ public final class Optimizers {
 
     /** RMSProp with a scheduled learning rate. */
     public static RmsProp rmsProp(Schedule lr) {
-        return new RmsProp(null, lr, new RmsProp.Settings(0.99, 1e-8, 0, false, 0));
+        return OptimizerSpec.rmsProp().fromScratch(lr);
     }
 
     /** Adam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay. */
@@ -85,7 +87,7 @@ public final class Optimizers {
 
     /** Adam with a scheduled learning rate. */
     public static Adam adam(Schedule lr) {
-        return new Adam(null, lr, new Adam.Settings(0.9, 0.999, 1e-8, 0, false, false, true));
+        return OptimizerSpec.adam().fromScratch(lr);
     }
 
     /** AdamW (decoupled weight decay) with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, weight decay 0.01. */
@@ -95,7 +97,7 @@ public final class Optimizers {
 
     /** AdamW with a scheduled learning rate. */
     public static Adam adamW(Schedule lr) {
-        return new Adam(null, lr, new Adam.Settings(0.9, 0.999, 1e-8, 0.01, true, false, true));
+        return OptimizerSpec.adamW().fromScratch(lr);
     }
 
     /** RAdam with PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay. */
@@ -105,7 +107,7 @@ public final class Optimizers {
 
     /** RAdam with a scheduled learning rate. */
     public static RAdam rAdam(Schedule lr) {
-        return new RAdam(null, lr, new RAdam.Settings(0.9, 0.999, 1e-8, 0, false));
+        return OptimizerSpec.rAdam().fromScratch(lr);
     }
 
     /** Lion with the paper's defaults: beta1 0.9, beta2 0.99, no weight decay (use a 3-10x smaller lr than AdamW). */
@@ -115,6 +117,6 @@ public final class Optimizers {
 
     /** Lion with a scheduled learning rate. */
     public static Lion lion(Schedule lr) {
-        return new Lion(null, lr, new Lion.Settings(0.9, 0.99, 0));
+        return OptimizerSpec.lion().fromScratch(lr);
     }
 }

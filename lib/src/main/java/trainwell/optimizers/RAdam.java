@@ -10,52 +10,38 @@ import trainwell.schedules.Schedule;
  *
  * <p>Matches {@code torch.optim.RAdam(lr, betas, eps, weight_decay, decoupled_weight_decay)}.
  */
-public final class RAdam extends AbstractOptimizer<RAdam.Settings> {
-
-    /** Hyper-parameters: betas in [0, 1), eps > 0, weight decay >= 0, decoupled (AdamW-style) or L2 decay. */
-    public record Settings(double beta1, double beta2, double eps, double weightDecay, boolean decoupled) {
-        /** Checks every hyper-parameter's range. */
-        public Settings {
-            Hyper.betas(beta1, beta2);
-            Args.positive("eps", eps);
-            Args.nonNegative("weightDecay", weightDecay);
-        }
-    }
+public final class RAdam extends AbstractOptimizer<OptimizerSpec.RAdam> {
 
     private double[] m;
     private double[] v;
     private double rho = Double.NaN;
     private double rectification = Double.NaN;
 
-    RAdam(String name, Schedule lr, Settings settings) {
+    RAdam(String name, Schedule lr, OptimizerSpec.RAdam settings) {
         super(name, lr, settings);
     }
 
     /** A copy with other decay rates of the first and second moments. */
     public RAdam betas(double beta1, double beta2) {
-        var s = settings();
-        return with(new Settings(beta1, beta2, s.eps(), s.weightDecay(), s.decoupled()));
+        return with(settings().withBetas(beta1, beta2));
     }
 
     /** A copy with another eps. */
     public RAdam eps(double eps) {
-        var s = settings();
-        return with(new Settings(s.beta1(), s.beta2(), eps, s.weightDecay(), s.decoupled()));
+        return with(settings().withEps(eps));
     }
 
     /** A copy with L2 weight decay added to the gradient (PyTorch's default kind for RAdam). */
     public RAdam weightDecay(double weightDecay) {
-        var s = settings();
-        return with(new Settings(s.beta1(), s.beta2(), s.eps(), weightDecay, false));
+        return with(settings().withWeightDecay(weightDecay).withDecoupled(false));
     }
 
     /** A copy with decoupled weight decay, {@code p *= 1 - lr * wd} before the step (as AdamW). */
     public RAdam decoupledWeightDecay(double weightDecay) {
-        var s = settings();
-        return with(new Settings(s.beta1(), s.beta2(), s.eps(), weightDecay, true));
+        return with(settings().withWeightDecay(weightDecay).withDecoupled(true));
     }
 
-    private RAdam with(Settings s) {
+    private RAdam with(OptimizerSpec.RAdam s) {
         return new RAdam(customName(), learningRate(), s);
     }
 

@@ -10,58 +10,42 @@ import trainwell.schedules.Schedule;
  * <p>Matches {@code torch.optim.RMSprop(lr, alpha, eps, weight_decay, momentum, centered)}; defaults as in
  * PyTorch: alpha 0.99, eps 1e-8, no momentum, not centered.
  */
-public final class RmsProp extends AbstractOptimizer<RmsProp.Settings> {
-
-    /** Hyper-parameters: smoothing alpha in [0, 1), eps > 0, momentum in [0, 1), centered, L2 weight decay. */
-    public record Settings(double alpha, double eps, double momentum, boolean centered, double weightDecay) {
-        /** Checks every hyper-parameter's range. */
-        public Settings {
-            Args.inRangeExclusive("alpha", alpha, 0, 1);
-            Args.positive("eps", eps);
-            Args.inRangeExclusive("momentum", momentum, 0, 1);
-            Args.nonNegative("weightDecay", weightDecay);
-        }
-    }
+public final class RmsProp extends AbstractOptimizer<OptimizerSpec.RmsProp> {
 
     private double[] squareAverage;
     private double[] gradientAverage;
     private double[] velocity;
 
-    RmsProp(String name, Schedule lr, Settings settings) {
+    RmsProp(String name, Schedule lr, OptimizerSpec.RmsProp settings) {
         super(name, lr, settings);
     }
 
     /** A copy with another smoothing constant alpha (PyTorch's name; the decay of the squared average). */
     public RmsProp alpha(double alpha) {
-        var s = settings();
-        return with(new Settings(alpha, s.eps(), s.momentum(), s.centered(), s.weightDecay()));
+        return with(settings().withAlpha(alpha));
     }
 
     /** A copy with another eps. */
     public RmsProp eps(double eps) {
-        var s = settings();
-        return with(new Settings(s.alpha(), eps, s.momentum(), s.centered(), s.weightDecay()));
+        return with(settings().withEps(eps));
     }
 
     /** A copy that also keeps a momentum buffer of the normalized steps. */
     public RmsProp momentum(double momentum) {
-        var s = settings();
-        return with(new Settings(s.alpha(), s.eps(), momentum, s.centered(), s.weightDecay()));
+        return with(settings().withMomentum(momentum));
     }
 
     /** A copy that divides by an estimate of the gradient's variance instead of its raw second moment. */
     public RmsProp centered() {
-        var s = settings();
-        return with(new Settings(s.alpha(), s.eps(), s.momentum(), true, s.weightDecay()));
+        return with(settings().withCentered(true));
     }
 
     /** A copy whose gradient gets {@code weightDecay * p} added (L2, as in PyTorch). */
     public RmsProp weightDecay(double weightDecay) {
-        var s = settings();
-        return with(new Settings(s.alpha(), s.eps(), s.momentum(), s.centered(), weightDecay));
+        return with(settings().withWeightDecay(weightDecay));
     }
 
-    private RmsProp with(Settings s) {
+    private RmsProp with(OptimizerSpec.RmsProp s) {
         return new RmsProp(customName(), learningRate(), s);
     }
 

@@ -1,6 +1,7 @@
 package trainwell.training;
 
 import trainwell.core.Args;
+import trainwell.optimizers.OptimizerSpec;
 import trainwell.schedules.Schedule;
 import trainwell.schedules.Schedules;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
-import trainwell.training.OptimizerSpec;
+import trainwell.optimizers.OptimizerSpec;
 import trainwell.training.Runs;
 import trainwell.training.TrainingConfig;
 import trainwell.training.TrainingResult;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.schedules.Schedule;
 
 /** Every public factory and fluent method rejects bad input with a message naming the argument and value. */
@@ -64,6 +65,30 @@ class BadArgumentsTest {
                 bad("learningRate", "null", () -> Optimizers.lion(NO_SCHEDULE)),
                 bad("beta2", "1.0", () -> Optimizers.lion(1e-4).betas(0.9, 1.0)),
                 bad("weightDecay", "-1.0", () -> Optimizers.lion(1e-4).weightDecay(-1)),
+                // OptimizerSpec: the one place of the checks
+                bad("momentum", "1.0", () -> OptimizerSpec.momentum(1.0)),
+                bad("momentum", "-0.1", () -> OptimizerSpec.sgd().withMomentum(-0.1)),
+                bad("dampening", "1.5", () -> OptimizerSpec.momentum(0.9).withDampening(1.5)),
+                bad("dampening", "0.5", () -> OptimizerSpec.nesterov(0.9).withDampening(0.5)),
+                bad("momentum", "0.0", () -> OptimizerSpec.nesterov(0.0)),
+                bad("weightDecay", "-1.0", () -> OptimizerSpec.sgd().withWeightDecay(-1)),
+                bad("beta1", "1.0", () -> OptimizerSpec.adam().withBetas(1.0, 0.999)),
+                bad("beta2", "NaN", () -> OptimizerSpec.adamW(0.1).withBetas(0.9, Double.NaN)),
+                bad("eps", "0.0", () -> OptimizerSpec.adam().withEps(0)),
+                bad("weightDecay", "-0.01", () -> OptimizerSpec.adamL2(-0.01)),
+                bad("weightDecay", "Infinity", () -> OptimizerSpec.adamW(Double.POSITIVE_INFINITY)),
+                bad("alpha", "1.0", () -> OptimizerSpec.rmsProp().withAlpha(1.0)),
+                bad("eps", "-1.0E-8", () -> OptimizerSpec.rmsProp().withEps(-1e-8)),
+                bad("momentum", "1.5", () -> OptimizerSpec.rmsProp().withMomentum(1.5)),
+                bad("eps", "0.0", () -> OptimizerSpec.adaGrad().withEps(0)),
+                bad("initialAccumulator", "-1.0", () -> OptimizerSpec.adaGrad().withInitialAccumulator(-1)),
+                bad("beta1", "1.2", () -> OptimizerSpec.rAdam().withBetas(1.2, 0.999)),
+                bad("eps", "NaN", () -> OptimizerSpec.rAdam().withEps(Double.NaN)),
+                bad("beta2", "1.0", () -> OptimizerSpec.lion().withBetas(0.9, 1.0)),
+                bad("weightDecay", "-0.1", () -> OptimizerSpec.lion().withWeightDecay(-0.1)),
+                bad("lr", "null", () -> OptimizerSpec.adam().build(null, ParameterGroups.uniform())),
+                bad("groups", "null", () -> OptimizerSpec.adam().build(step -> 0.1, null)),
+                bad("lr", "-0.1", () -> OptimizerSpec.lion().fromScratch(-0.1)),
                 bad("name", "null", () -> Optimizers.adam(1e-3).named(null)),
                 bad("a", "0.0", () -> Surfaces.quadratic(0, 1)),
                 bad("b", "-2.0", () -> Surfaces.quadratic(1, -2)),

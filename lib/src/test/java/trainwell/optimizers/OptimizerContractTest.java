@@ -101,7 +101,7 @@ class OptimizerContractTest {
 
     @Test
     void adamWDefaultsToPyTorchsWeightDecay() {
-        Adam.Settings s = Optimizers.adamW(1e-3).settings();
+        OptimizerSpec.Adam s = Optimizers.adamW(1e-3).settings();
         assertEquals(0.01, s.weightDecay(), 0.0);
         assertTrue(s.decoupled());
     }

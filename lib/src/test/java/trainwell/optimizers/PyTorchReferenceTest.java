@@ -21,7 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every update rule that PyTorch has follows torch.optim step for step: parameters after each of 30
- * steps on a stored gradient sequence, from lib/reference/optimizers.py, to 1e-6 relative.
+ * steps on a stored gradient sequence, from lib/reference/optimizers.py (cases.csv) and
+ * lib/reference/optimizer_families.py (families_cases.csv: dampening, AdaGrad's initial accumulator, and
+ * Lion written from its paper), to 1e-6 relative.
  */
 class PyTorchReferenceTest {
 
@@ -56,6 +58,12 @@ class PyTorchReferenceTest {
         CASES.put("radam", () -> Optimizers.rAdam(0.1));
         CASES.put("radam_wd", () -> Optimizers.rAdam(0.1).weightDecay(0.1));
         CASES.put("radam_decoupled_wd", () -> Optimizers.rAdam(0.1).decoupledWeightDecay(0.1));
+        // families_cases.csv, built through OptimizerSpec (the one place of the defaults)
+        CASES.put("sgd_dampening", () -> OptimizerSpec.momentum(0.9).withDampening(0.5).fromScratch(0.05));
+        CASES.put("sgd_dampening_wd", () -> Optimizers.momentum(0.05, 0.8).dampening(0.8).weightDecay(0.05));
+        CASES.put("adagrad_initial_accumulator", () -> OptimizerSpec.adaGrad().withInitialAccumulator(0.5).fromScratch(0.1));
+        CASES.put("lion", () -> OptimizerSpec.lion().fromScratch(0.05));
+        CASES.put("lion_betas_wd", () -> Optimizers.lion(0.05).betas(0.95, 0.98).weightDecay(0.1));
     }
 
     static Stream<String> cases() {
@@ -85,10 +93,12 @@ class PyTorchReferenceTest {
     @Test
     void everyReferenceCaseHasAJavaOptimizer() throws IOException {
         List<String> listed = new ArrayList<>();
-        try (BufferedReader reader = open("cases.csv")) {
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                listed.add(line.substring(0, line.indexOf(',')));
+        for (String file : List.of("cases.csv", "families_cases.csv")) {
+            try (BufferedReader reader = open(file)) {
+                reader.readLine();
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    listed.add(line.substring(0, line.indexOf(',')));
+                }
             }
         }
         assertEquals(listed, new ArrayList<>(CASES.keySet()));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 import trainwell.experiments.Experiments;
+import trainwell.optimizers.OptimizerSpec;
 import trainwell.schedules.Schedules;
 
 class DivergedHistoryTest {

@@ -13,6 +13,7 @@ import trainwell.data.Tasks;
 import trainwell.data.TextPair;
 import trainwell.data.TranslationData;
 import trainwell.models.TransformerConfig;
+import trainwell.optimizers.OptimizerSpec;
 import trainwell.schedules.Schedule;
 import trainwell.schedules.Schedules;
 

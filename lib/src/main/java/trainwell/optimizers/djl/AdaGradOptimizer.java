@@ -1,7 +1,6 @@
 package trainwell.optimizers.djl;
 
 import ai.djl.ndarray.NDArray;
-import trainwell.core.Args;
 
 /**
  * AdaGrad as in {@code torch.optim.Adagrad} (DJL's {@code Adagrad} throws on the PyTorch engine).
@@ -14,15 +13,11 @@ public final class AdaGradOptimizer extends TorchStyleOptimizer {
     private final double eps;
     private final double initialAccumulator;
 
-    private AdaGradOptimizer(Builder b) {
-        super(b);
-        this.eps = b.eps;
-        this.initialAccumulator = b.initialAccumulator;
-    }
-
-    /** A builder with PyTorch's defaults: eps 1e-10, initial accumulator 0. */
-    public static Builder builder() {
-        return new Builder();
+    /** An AdaGrad optimizer; normally made by {@code OptimizerSpec.adaGrad()}, which holds the defaults. */
+    public AdaGradOptimizer(Setup setup, double eps, double initialAccumulator) {
+        super(setup);
+        this.eps = eps;
+        this.initialAccumulator = initialAccumulator;
     }
 
     @Override
@@ -42,35 +37,5 @@ public final class AdaGradOptimizer extends TorchStyleOptimizer {
         sum.addi(scaledProduct(1, d, d));
         NDArray std = sum.sqrt().addi((float) eps);
         weight.addi(scaledQuotient(-step.lr(), d, std));
-    }
-
-    /** AdaGrad settings. */
-    public static final class Builder extends TorchStyleOptimizer.Builder<Builder> {
-        private double eps = 1e-10;
-        private double initialAccumulator;
-
-        private Builder() {}
-
-        /** The term added to the denominator (default 1e-10). */
-        public Builder eps(double value) {
-            this.eps = Args.nonNegative("eps", value);
-            return this;
-        }
-
-        /** The starting value of the sum of squared gradients (default 0). */
-        public Builder initialAccumulator(double value) {
-            this.initialAccumulator = Args.nonNegative("initialAccumulator", value);
-            return this;
-        }
-
-        @Override
-        public AdaGradOptimizer build() {
-            return new AdaGradOptimizer(this);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
     }
 }

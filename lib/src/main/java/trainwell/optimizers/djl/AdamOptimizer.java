@@ -11,9 +11,11 @@ import trainwell.core.Args;
  * AdamW shrinks the weights directly, {@code p *= 1 - lr * wd}, before the Adam step (decoupled,
  * Loshchilov and Hutter 2019).
  *
+ * <p>AMSGrad (Reddi et al. 2018) divides by the largest second moment seen so far.
+ *
  * <p>RAdam (Liu et al. 2020): while the variance estimate is unreliable (early steps, rho_t <= 5)
  * it takes plain bias-corrected momentum steps, afterwards Adam steps scaled by a rectification
- * factor: a built-in warmup. Its weight decay is coupled unless {@code decoupledWeightDecay(true)}.
+ * factor: a built-in warmup. Its weight decay is coupled unless decoupled is set.
  */
 public final class AdamOptimizer extends TorchStyleOptimizer {
 
@@ -21,30 +23,23 @@ public final class AdamOptimizer extends TorchStyleOptimizer {
     private final double beta2;
     private final double eps;
     private final boolean decoupled;
+    private final boolean amsgrad;
     private final boolean rectified;
 
-    private AdamOptimizer(Builder b) {
-        super(b);
-        this.beta1 = b.beta1;
-        this.beta2 = b.beta2;
-        this.eps = b.eps;
-        this.decoupled = b.decoupled;
-        this.rectified = b.rectified;
-    }
-
-    /** A builder for Adam with coupled (L2) weight decay; betas (0.9, 0.999), eps 1e-8. */
-    public static Builder withCoupledDecay() {
-        return new Builder(false, false);
-    }
-
-    /** A builder for AdamW with decoupled weight decay; betas (0.9, 0.999), eps 1e-8. */
-    public static Builder withDecoupledDecay() {
-        return new Builder(true, false);
-    }
-
-    /** A builder for RAdam (coupled weight decay unless changed); betas (0.9, 0.999), eps 1e-8. */
-    public static Builder rectified() {
-        return new Builder(false, true);
+    /**
+     * An Adam-family optimizer; normally made by {@code OptimizerSpec.adam()/adamW(wd)/rAdam()}, which
+     * holds the defaults and checks the ranges.
+     */
+    public AdamOptimizer(Setup setup, double beta1, double beta2, double eps, boolean decoupled, boolean amsgrad,
+            boolean rectified) {
+        super(setup);
+        Args.check(!(amsgrad && rectified), "amsgrad", "is not available for RAdam", amsgrad);
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.decoupled = decoupled;
+        this.amsgrad = amsgrad;
+        this.rectified = rectified;
     }
 
     /** True for decoupled weight decay (AdamW, or RAdam with decoupledWeightDecay). */
@@ -54,7 +49,7 @@ public final class AdamOptimizer extends TorchStyleOptimizer {
 
     @Override
     protected int stateArraysPerParameter() {
-        return 2;
+        return amsgrad ? 3 : 2; // m, v, and the largest v so far for AMSGrad
     }
 
     @Override
@@ -79,6 +74,12 @@ public final class AdamOptimizer extends TorchStyleOptimizer {
             return;
         }
         double stepSize = step.lr() / biasCorrection1;
+        if (amsgrad) {
+            // torch.maximum(max_exp_avg_sq, exp_avg_sq, out=max_exp_avg_sq), then divide by its root
+            NDArray vMax = state[2];
+            vMax.maximum(v).copyTo(vMax);
+            v = vMax;
+        }
         NDArray denom = v.sqrt().divi(scalar(v, Math.sqrt(biasCorrection2))).addi(scalar(v, eps));
         weight.addi(scaledQuotient(-stepSize, m, denom));
     }
@@ -96,48 +97,5 @@ public final class AdamOptimizer extends TorchStyleOptimizer {
             update.muli(adaptiveLr).muli((float) rect);
         }
         weight.subi(update);
-    }
-
-    /** Adam-family settings. */
-    public static final class Builder extends TorchStyleOptimizer.Builder<Builder> {
-        private final boolean rectified;
-        private boolean decoupled;
-        private double beta1 = 0.9;
-        private double beta2 = 0.999;
-        private double eps = 1e-8;
-
-        private Builder(boolean decoupled, boolean rectified) {
-            this.decoupled = decoupled;
-            this.rectified = rectified;
-        }
-
-        /** Decay rates of the first and second moment averages (default 0.9, 0.999). */
-        public Builder betas(double b1, double b2) {
-            this.beta1 = Args.inRangeExclusive("beta1", b1, 0, 1);
-            this.beta2 = Args.inRangeExclusive("beta2", b2, 0, 1);
-            return this;
-        }
-
-        /** The term added to the denominator for stability (default 1e-8). */
-        public Builder eps(double value) {
-            this.eps = Args.nonNegative("eps", value);
-            return this;
-        }
-
-        /** Decoupled (AdamW-style) weight decay instead of L2 in the gradient. */
-        public Builder decoupledWeightDecay(boolean on) {
-            this.decoupled = on;
-            return this;
-        }
-
-        @Override
-        public AdamOptimizer build() {
-            return new AdamOptimizer(this);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package trainwell.optimizers.djl;
 
 import ai.djl.ndarray.NDArray;
-import trainwell.core.Args;
 
 /**
  * RMSProp as in {@code torch.optim.RMSprop} (DJL's {@code RmsProp} throws on the PyTorch engine).
@@ -17,17 +16,13 @@ public final class RmsPropOptimizer extends TorchStyleOptimizer {
     private final double momentum;
     private final boolean centered;
 
-    private RmsPropOptimizer(Builder b) {
-        super(b);
-        this.alpha = b.alpha;
-        this.eps = b.eps;
-        this.momentum = b.momentum;
-        this.centered = b.centered;
-    }
-
-    /** A builder with PyTorch's defaults: alpha 0.99, eps 1e-8, no momentum, not centered. */
-    public static Builder builder() {
-        return new Builder();
+    /** An RMSProp optimizer; normally made by {@code OptimizerSpec.rmsProp()}, which holds the defaults. */
+    public RmsPropOptimizer(Setup setup, double alpha, double eps, double momentum, boolean centered) {
+        super(setup);
+        this.alpha = alpha;
+        this.eps = eps;
+        this.momentum = momentum;
+        this.centered = centered;
     }
 
     @Override
@@ -56,50 +51,6 @@ public final class RmsPropOptimizer extends TorchStyleOptimizer {
             weight.subi(buf.mul((float) step.lr()));
         } else {
             weight.addi(scaledQuotient(-step.lr(), d, avg));
-        }
-    }
-
-    /** RMSProp settings. */
-    public static final class Builder extends TorchStyleOptimizer.Builder<Builder> {
-        private double alpha = 0.99;
-        private double eps = 1e-8;
-        private double momentum;
-        private boolean centered;
-
-        private Builder() {}
-
-        /** Decay rate of the running mean of squared gradients (default 0.99). */
-        public Builder alpha(double value) {
-            this.alpha = Args.inRange("alpha", value, 0, 1);
-            return this;
-        }
-
-        /** The term added to the denominator (default 1e-8). */
-        public Builder eps(double value) {
-            this.eps = Args.nonNegative("eps", value);
-            return this;
-        }
-
-        /** Momentum factor (default 0). */
-        public Builder momentum(double value) {
-            this.momentum = Args.inRangeExclusive("momentum", value, 0, 1);
-            return this;
-        }
-
-        /** Normalise by an estimate of the gradient's variance instead of its second moment. */
-        public Builder centered(boolean on) {
-            this.centered = on;
-            return this;
-        }
-
-        @Override
-        public RmsPropOptimizer build() {
-            return new RmsPropOptimizer(this);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
         }
     }
 }

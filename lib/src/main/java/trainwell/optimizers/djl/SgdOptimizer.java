@@ -1,7 +1,6 @@
 package trainwell.optimizers.djl;
 
 import ai.djl.ndarray.NDArray;
-import trainwell.core.Args;
 
 /**
  * Stochastic gradient descent as in {@code torch.optim.SGD}: plain, with momentum, or Nesterov.
@@ -17,18 +16,15 @@ public final class SgdOptimizer extends TorchStyleOptimizer {
     private final double dampening;
     private final boolean nesterov;
 
-    private SgdOptimizer(Builder b) {
-        super(b);
-        this.momentum = b.momentum;
-        this.dampening = b.dampening;
-        this.nesterov = b.nesterov;
-        Args.check(!nesterov || (momentum > 0 && dampening == 0), "nesterov",
-                "needs momentum > 0 and dampening 0", "momentum " + momentum + ", dampening " + dampening);
-    }
-
-    /** A builder for plain SGD (no momentum). */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * An SGD optimizer; normally made by {@code OptimizerSpec.sgd()/momentum(mu)/nesterov(mu)}, which
+     * holds the defaults and checks the ranges.
+     */
+    public SgdOptimizer(Setup setup, double momentum, double dampening, boolean nesterov) {
+        super(setup);
+        this.momentum = momentum;
+        this.dampening = dampening;
+        this.nesterov = nesterov;
     }
 
     @Override
@@ -49,42 +45,5 @@ public final class SgdOptimizer extends TorchStyleOptimizer {
             d = nesterov ? d.add(buf.mul((float) momentum)) : buf;
         }
         weight.subi(d.mul((float) step.lr()));
-    }
-
-    /** SGD settings. */
-    public static final class Builder extends TorchStyleOptimizer.Builder<Builder> {
-        private double momentum;
-        private double dampening;
-        private boolean nesterov;
-
-        private Builder() {}
-
-        /** Momentum factor mu (default 0: none). */
-        public Builder momentum(double mu) {
-            this.momentum = Args.inRangeExclusive("momentum", mu, 0, 1);
-            return this;
-        }
-
-        /** Dampening of the gradient added to the momentum buffer (default 0). */
-        public Builder dampening(double value) {
-            this.dampening = Args.inRange("dampening", value, 0, 1);
-            return this;
-        }
-
-        /** Nesterov momentum (default off); needs momentum > 0 and no dampening. */
-        public Builder nesterov(boolean on) {
-            this.nesterov = on;
-            return this;
-        }
-
-        @Override
-        public SgdOptimizer build() {
-            return new SgdOptimizer(this);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import trainwell.core.Args;
 
@@ -48,13 +49,12 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
     private final Map<Device, Scalars> scalars = new HashMap<>();
 
     /** Takes the settings every optimizer here shares. */
-    protected TorchStyleOptimizer(Builder<?> builder) {
+    protected TorchStyleOptimizer(Setup setup) {
         super(new PlainDjlSettings());
-        Args.check(builder.learningRate != null, "learningRate", "must be set (a constant, function or Tracker)",
-                "nothing");
-        this.learningRate = builder.learningRate;
-        this.weightDecay = builder.weightDecay;
-        this.groups = builder.groups;
+        Args.notNull("setup", setup);
+        this.learningRate = setup.learningRate();
+        this.weightDecay = setup.weightDecay();
+        this.groups = setup.groups();
     }
 
     /** The parameter groups this optimizer uses. */
@@ -249,60 +249,78 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
 
     /** Where the learning rate comes from; receives the parameter ID and the 0-based step. */
     @FunctionalInterface
-    interface LearningRate {
+    public interface LearningRate {
+        /** The learning rate of the parameter {@code parameterId} at its 0-based update {@code step}. */
         double at(String parameterId, int step);
     }
 
-    /** Settings shared by all optimizers here; subclasses add their hyperparameters. */
-    public abstract static class Builder<B extends Builder<B>> {
+    /**
+     * What every optimizer here shares; its own hyper-parameters come from {@code trainwell.optimizers.OptimizerSpec}.
+     *
+     * @param learningRate the learning rate per parameter and 0-based step
+     * @param weightDecay the weight decay of groups that do not set their own
+     * @param groups the parameter groups ({@link ParameterGroups#uniform()} for one group)
+     */
+    public record Setup(LearningRate learningRate, double weightDecay, ParameterGroups groups) {
+        /** Checks the settings. */
+        public Setup {
+            Args.check(learningRate != null, "learningRate", "must be set (a constant, function or Tracker)",
+                    "nothing");
+            Args.nonNegative("weightDecay", weightDecay);
+            Args.notNull("groups", groups);
+        }
+    }
+
+    /**
+     * The learning rate and groups of one optimizer, e.g.
+     * {@code OptimizerSpec.adamW(0.1).djlBuilder().learningRate(schedule::at).groups(ParameterGroups.standard(block)).build()}.
+     */
+    public static final class Builder {
+        private final double weightDecay;
+        private final Function<Setup, TorchStyleOptimizer> factory;
         private LearningRate learningRate;
-        private double weightDecay;
         private ParameterGroups groups = ParameterGroups.uniform();
 
-        /** Creates a builder with no weight decay and a single parameter group. */
-        protected Builder() {}
+        /** A builder whose {@link #build()} passes the setup to {@code factory} (a spec's {@code djl} method). */
+        public Builder(double weightDecay, Function<Setup, TorchStyleOptimizer> factory) {
+            this.weightDecay = Args.nonNegative("weightDecay", weightDecay);
+            this.factory = Args.notNull("factory", factory);
+        }
 
         /** A constant learning rate. */
-        public B learningRate(double lr) {
+        public Builder learningRate(double lr) {
             Args.nonNegative("lr", lr);
             this.learningRate = (id, step) -> lr;
-            return self();
+            return this;
         }
 
         /**
          * A learning rate per 0-based step, e.g. {@code schedule::at} for a
          * {@code trainwell.schedules.Schedule}.
          */
-        public B learningRate(IntToDoubleFunction schedule) {
+        public Builder learningRate(IntToDoubleFunction schedule) {
             Args.notNull("schedule", schedule);
             this.learningRate = (id, step) -> schedule.applyAsDouble(step);
-            return self();
+            return this;
         }
 
         /** A DJL tracker as the learning rate; it sees the 0-based step (DJL's own optimizers pass 1-based). */
-        public B learningRateTracker(ParameterTracker tracker) {
+        public Builder learningRateTracker(ParameterTracker tracker) {
             Args.notNull("tracker", tracker);
             this.learningRate = tracker::getNewValue;
-            return self();
-        }
-
-        /** Weight decay for groups that do not set their own (default 0). */
-        public B weightDecay(double value) {
-            this.weightDecay = Args.nonNegative("weightDecay", value);
-            return self();
+            return this;
         }
 
         /** The parameter groups, e.g. {@code ParameterGroups.standard(block)} (default: one group). */
-        public B groups(ParameterGroups value) {
+        public Builder groups(ParameterGroups value) {
             this.groups = Args.notNull("groups", value);
-            return self();
+            return this;
         }
 
         /** The optimizer. */
-        public abstract TorchStyleOptimizer build();
-
-        /** This builder, typed. */
-        protected abstract B self();
+        public TorchStyleOptimizer build() {
+            return factory.apply(new Setup(learningRate, weightDecay, groups));
+        }
     }
 
     /** DJL's own settings at their neutral values: no rescale, no global decay, no clipping. */

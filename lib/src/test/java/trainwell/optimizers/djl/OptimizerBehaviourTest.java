@@ -1,10 +1,5 @@
 package trainwell.optimizers.djl;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -19,6 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import trainwell.optimizers.OptimizerSpec;
 
 /** Optimizer state, groups, memory and argument checks, outside a Trainer. */
 class OptimizerBehaviourTest {
@@ -58,18 +59,20 @@ class OptimizerBehaviourTest {
     void stateHasTheSizeEachAlgorithmNeeds() {
         long n = 12 + 3;
         Object[][] cases = {
-            {Optimizers.sgd(), 0L},
-            {Optimizers.momentum(0.9), n},
-            {Optimizers.nesterov(0.9), n},
-            {Optimizers.adam(), 2 * n},
-            {Optimizers.adamW(), 2 * n},
-            {Optimizers.rAdam(), 2 * n},
-            {Optimizers.rmsProp(), n},
-            {Optimizers.rmsProp().centered(true).momentum(0.5), 3 * n},
-            {Optimizers.adaGrad(), n},
+            {OptimizerSpec.sgd().djlBuilder(), 0L},
+            {OptimizerSpec.momentum(0.9).djlBuilder(), n},
+            {OptimizerSpec.nesterov(0.9).djlBuilder(), n},
+            {OptimizerSpec.adam().djlBuilder(), 2 * n},
+            {OptimizerSpec.adamW(0).djlBuilder(), 2 * n},
+            {OptimizerSpec.adam().withAmsgrad(true).djlBuilder(), 3 * n},
+            {OptimizerSpec.lion().djlBuilder(), n},
+            {OptimizerSpec.rAdam().djlBuilder(), 2 * n},
+            {OptimizerSpec.rmsProp().djlBuilder(), n},
+            {OptimizerSpec.rmsProp().withCentered(true).withMomentum(0.5).djlBuilder(), 3 * n},
+            {OptimizerSpec.adaGrad().djlBuilder(), n},
         };
         for (Object[] c : cases) {
-            TorchStyleOptimizer optimizer = ((TorchStyleOptimizer.Builder<?>) c[0]).learningRate(0.01).build();
+            TorchStyleOptimizer optimizer = ((TorchStyleOptimizer.Builder) c[0]).learningRate(0.01).build();
             step(optimizer, 0.5f);
             assertEquals(2, optimizer.statefulParameters());
             assertEquals((long) c[1], optimizer.stateElements(), optimizer.getClass().getSimpleName());
@@ -79,7 +82,7 @@ class OptimizerBehaviourTest {
 
     @Test
     void closeFreesTheStateAndTheNextUpdateStartsAfresh() {
-        TorchStyleOptimizer optimizer = Optimizers.adam().learningRate(0.01).build();
+        TorchStyleOptimizer optimizer = OptimizerSpec.adam().djlBuilder().learningRate(0.01).build();
         step(optimizer, 1f);
         int withState = manager.getManagedArrays().size();
         optimizer.close();
@@ -93,9 +96,9 @@ class OptimizerBehaviourTest {
 
     @Test
     void noArraysAccumulateInTheParameterManagerOver1000Updates() {
-        for (TorchStyleOptimizer.Builder<?> b : List.of(Optimizers.adamW().weightDecay(0.1),
-                Optimizers.nesterov(0.9).weightDecay(0.1), Optimizers.rmsProp().centered(true).momentum(0.5),
-                Optimizers.rAdam(), Optimizers.adaGrad())) {
+        for (TorchStyleOptimizer.Builder b : List.of(OptimizerSpec.adamW(0.1).djlBuilder(),
+                OptimizerSpec.nesterov(0.9).withWeightDecay(0.1).djlBuilder(), OptimizerSpec.rmsProp().withCentered(true).withMomentum(0.5).djlBuilder(),
+                OptimizerSpec.rAdam().djlBuilder(), OptimizerSpec.adaGrad().djlBuilder())) {
             TorchStyleOptimizer optimizer = b.learningRate(1e-4).groups(ParameterGroups.standard(block)).build();
             step(optimizer, 0.1f);
             int after1 = manager.getManagedArrays().size();
@@ -109,7 +112,7 @@ class OptimizerBehaviourTest {
 
     @Test
     void weightDecayReachesOnlyTheDecayGroup() {
-        TorchStyleOptimizer sgd = Optimizers.sgd().learningRate(0.1).weightDecay(0.5)
+        TorchStyleOptimizer sgd = OptimizerSpec.sgd().withWeightDecay(0.5).djlBuilder().learningRate(0.1)
                 .groups(ParameterGroups.standard(block)).build();
         step(sgd, 0f);
         // zero gradient: only the L2 term moves the weight, w -= 0.1 * 0.5 * w
@@ -122,7 +125,7 @@ class OptimizerBehaviourTest {
         ParameterGroups groups = ParameterGroups.of(block)
                 .add(ParameterGroup.named("slow").withLrMultiplier(0.25), name -> name.equals("bias"))
                 .otherwise(ParameterGroup.named("fast"));
-        TorchStyleOptimizer sgd = Optimizers.sgd().learningRate(1).groups(groups).build();
+        TorchStyleOptimizer sgd = OptimizerSpec.sgd().djlBuilder().learningRate(1).groups(groups).build();
         step(sgd, 1f);
         assertEquals(0f, weight.getArray().getFloat(0, 0), 1e-6);
         assertArrayEquals(new float[] {0.75f, 0.75f, 0.75f}, bias.getArray().toFloatArray(), 1e-6f);
@@ -132,11 +135,11 @@ class OptimizerBehaviourTest {
     void adamWDecaysTheWeightsThemselvesWhileAdamDecaysThroughTheGradient() {
         // With a zero gradient: Adam's L2 term becomes a full-size Adam step (about lr), AdamW's decay
         // is lr * wd * w. Same settings, very different effect.
-        TorchStyleOptimizer adam = Optimizers.adam().learningRate(0.01).weightDecay(0.01).build();
+        TorchStyleOptimizer adam = OptimizerSpec.adamL2(0.01).djlBuilder().learningRate(0.01).build();
         step(adam, 0f);
         float adamMove = 1 - weight.getArray().getFloat(0, 0);
         weight.getArray().set(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
-        TorchStyleOptimizer adamW = Optimizers.adamW().learningRate(0.01).weightDecay(0.01).build();
+        TorchStyleOptimizer adamW = OptimizerSpec.adamW(0.01).djlBuilder().learningRate(0.01).build();
         step(adamW, 0f);
         float adamWMove = 1 - weight.getArray().getFloat(0, 0);
         assertEquals(0.01f, adamMove, 1e-5);
@@ -154,7 +157,7 @@ class OptimizerBehaviourTest {
         // DJL's Sgd passes 1-based update counts to its tracker
         Optimizer djl = Optimizer.sgd().setLearningRateTracker((id, count) -> (float) lr[count - 1])
                 .optMomentum(0.9f).build();
-        TorchStyleOptimizer ours = Optimizers.momentum(0.9).learningRate(step -> lr[step]).build();
+        TorchStyleOptimizer ours = OptimizerSpec.momentum(0.9).djlBuilder().learningRate(step -> lr[step]).build();
         float[] initial = ReferenceJson.floats(c.getAsJsonObject("initial").get("bias"));
         NDArray djlBias = manager.create(initial);
         NDArray ourBias = manager.create(initial);
@@ -193,23 +196,24 @@ class OptimizerBehaviourTest {
 
     @Test
     void rejectsBadHyperparametersNamingThem() {
-        assertRejects("lr", () -> Optimizers.sgd().learningRate(-0.1));
-        assertRejects("momentum", () -> Optimizers.momentum(1.0));
-        assertRejects("nesterov", () -> Optimizers.sgd().nesterov(true).learningRate(0.1).build());
-        assertRejects("beta1", () -> Optimizers.adam().betas(1.0, 0.999));
-        assertRejects("beta2", () -> Optimizers.adamW().betas(0.9, -0.1));
-        assertRejects("eps", () -> Optimizers.rmsProp().eps(Double.NaN));
-        assertRejects("alpha", () -> Optimizers.rmsProp().alpha(1.5));
-        assertRejects("weightDecay", () -> Optimizers.adamW().weightDecay(-1));
-        assertRejects("initialAccumulator", () -> Optimizers.adaGrad().initialAccumulator(-1));
-        assertRejects("learningRate", () -> Optimizers.adam().build());
+        assertRejects("lr", () -> OptimizerSpec.sgd().djlBuilder().learningRate(-0.1));
+        assertRejects("momentum", () -> OptimizerSpec.momentum(1.0).djlBuilder());
+        assertRejects("momentum", () -> new OptimizerSpec.Sgd(0, 0, true, 0));
+        assertRejects("dampening", () -> OptimizerSpec.nesterov(0.9).withDampening(0.1));
+        assertRejects("beta1", () -> OptimizerSpec.adam().withBetas(1.0, 0.999).djlBuilder());
+        assertRejects("beta2", () -> OptimizerSpec.adamW(0).withBetas(0.9, -0.1).djlBuilder());
+        assertRejects("eps", () -> OptimizerSpec.rmsProp().withEps(Double.NaN).djlBuilder());
+        assertRejects("alpha", () -> OptimizerSpec.rmsProp().withAlpha(1.5).djlBuilder());
+        assertRejects("weightDecay", () -> OptimizerSpec.adamW().withWeightDecay(-1).djlBuilder());
+        assertRejects("initialAccumulator", () -> OptimizerSpec.adaGrad().withInitialAccumulator(-1).djlBuilder());
+        assertRejects("learningRate", () -> OptimizerSpec.adam().djlBuilder().build());
         assertRejects("lrMultiplier", () -> ParameterGroup.named("g").withLrMultiplier(-1));
         assertRejects("name", () -> ParameterGroup.named(" "));
     }
 
     @Test
     void aScheduleThatGoesNegativeFailsAtThatStep() {
-        TorchStyleOptimizer sgd = Optimizers.sgd().learningRate(step -> step < 1 ? 0.1 : -0.1).build();
+        TorchStyleOptimizer sgd = OptimizerSpec.sgd().djlBuilder().learningRate(step -> step < 1 ? 0.1 : -0.1).build();
         step(sgd, 1f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step(sgd, 1f));
         assertTrue(e.getMessage().contains("step 1") && e.getMessage().contains("-0.1"), e.getMessage());
@@ -218,7 +222,7 @@ class OptimizerBehaviourTest {
     @Test
     void groupsBuiltFromAnotherBlockRejectTheParameter() {
         Linear other = Linear.builder().setUnits(2).build();
-        TorchStyleOptimizer sgd = Optimizers.sgd().learningRate(0.1).groups(ParameterGroups.standard(other)).build();
+        TorchStyleOptimizer sgd = OptimizerSpec.sgd().djlBuilder().learningRate(0.1).groups(ParameterGroups.standard(other)).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step(sgd, 1f));
         assertTrue(e.getMessage().contains("parameterId") && e.getMessage().contains(weight.getId()), e.getMessage());
     }
@@ -226,7 +230,7 @@ class OptimizerBehaviourTest {
     @Test
     void adamWsFirstStepHasTheSizeOfTheLearningRate() {
         // bias-corrected Adam: the first step is lr * g / |g| = lr per coordinate
-        TorchStyleOptimizer adamW = Optimizers.adamW().learningRate(0.01).build();
+        TorchStyleOptimizer adamW = OptimizerSpec.adamW(0).djlBuilder().learningRate(0.01).build();
         step(adamW, 123f);
         assertNotEquals(1f, bias.getArray().getFloat(0));
         assertEquals(0.99f, bias.getArray().getFloat(0), 1e-6);

@@ -1,6 +1,5 @@
 package trainwell.optimizers.djl;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,13 +10,17 @@ import ai.djl.nn.core.Linear;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import trainwell.optimizers.OptimizerSpec;
 
-/** Each optimizer reproduces torch.optim's own steps (float32, 15 steps, changing LR, two groups). */
+/**
+ * Each optimizer reproduces torch.optim's own steps (float32, 15 steps, changing LR, two groups); Lion
+ * reproduces a torch script written from its paper (lib/reference/optimizer_families.py).
+ */
 class OptimizerReferenceTest {
 
     static final double TOLERANCE = 1e-6;
@@ -28,25 +31,34 @@ class OptimizerReferenceTest {
      * (0.0009, say) keeps that absolute error, which divided by its own size would look like 1e-5.
      */
     static JsonObject reference;
+    static JsonObject families;
     static NDManager manager;
 
-    static final Map<String, Function<JsonObject, TorchStyleOptimizer.Builder<?>>> BUILDERS = Map.ofEntries(
-            Map.entry("sgd", c -> Optimizers.sgd()),
-            Map.entry("momentum", c -> Optimizers.momentum(0.9)),
-            Map.entry("nesterov", c -> Optimizers.nesterov(0.9)),
-            Map.entry("adam", c -> Optimizers.adam()),
-            Map.entry("adam_l2", c -> Optimizers.adam()),
-            Map.entry("adamw", c -> Optimizers.adamW().betas(0.8, 0.99).eps(1e-6)),
-            Map.entry("rmsprop", c -> Optimizers.rmsProp()),
-            Map.entry("rmsprop_centered", c -> Optimizers.rmsProp().centered(true)),
-            Map.entry("rmsprop_momentum", c -> Optimizers.rmsProp().momentum(0.8)),
-            Map.entry("adagrad", c -> Optimizers.adaGrad().initialAccumulator(0.1)),
-            Map.entry("radam", c -> Optimizers.rAdam()),
-            Map.entry("radam_decoupled", c -> Optimizers.rAdam().decoupledWeightDecay(true)));
+    /** The spec of each case; the weight decay of the "weight" group comes from the case. */
+    static final Map<String, OptimizerSpec> SPECS = Map.ofEntries(
+            Map.entry("sgd", OptimizerSpec.sgd()),
+            Map.entry("momentum", OptimizerSpec.momentum(0.9)),
+            Map.entry("nesterov", OptimizerSpec.nesterov(0.9)),
+            Map.entry("adam", OptimizerSpec.adam()),
+            Map.entry("adam_l2", OptimizerSpec.adam()),
+            Map.entry("adamw", OptimizerSpec.adamW().withBetas(0.8, 0.99).withEps(1e-6)),
+            Map.entry("rmsprop", OptimizerSpec.rmsProp()),
+            Map.entry("rmsprop_centered", OptimizerSpec.rmsProp().withCentered(true)),
+            Map.entry("rmsprop_momentum", OptimizerSpec.rmsProp().withMomentum(0.8)),
+            Map.entry("adagrad", OptimizerSpec.adaGrad().withInitialAccumulator(0.1)),
+            Map.entry("radam", OptimizerSpec.rAdam()),
+            Map.entry("radam_decoupled", OptimizerSpec.rAdam().withDecoupled(true)),
+            // families.json (lib/reference/optimizer_families.py)
+            Map.entry("sgd_dampening", OptimizerSpec.momentum(0.9).withDampening(0.3)),
+            Map.entry("adam_amsgrad", OptimizerSpec.adam().withAmsgrad(true)),
+            Map.entry("adamw_amsgrad", OptimizerSpec.adamW().withAmsgrad(true)),
+            Map.entry("lion", OptimizerSpec.lion()),
+            Map.entry("lion_wd", OptimizerSpec.lion().withBetas(0.95, 0.98)));
 
     @BeforeAll
     static void load() {
         reference = ReferenceJson.load("optimizers.json");
+        families = ReferenceJson.load("families.json");
         manager = NDManager.newBaseManager();
     }
 
@@ -57,9 +69,12 @@ class OptimizerReferenceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sgd", "momentum", "nesterov", "adam", "adam_l2", "adamw", "rmsprop",
-            "rmsprop_centered", "rmsprop_momentum", "adagrad", "radam", "radam_decoupled"})
+            "rmsprop_centered", "rmsprop_momentum", "adagrad", "radam", "radam_decoupled",
+            "sgd_dampening", "adam_amsgrad", "adamw_amsgrad", "lion", "lion_wd"})
     void matchesPyTorchStepByStep(String name) {
-        JsonObject c = ReferenceJson.objects(reference.get("cases")).stream()
+        List<JsonObject> cases = new java.util.ArrayList<>(ReferenceJson.objects(reference.get("cases")));
+        cases.addAll(ReferenceJson.objects(families.get("cases")));
+        JsonObject c = cases.stream()
                 .filter(o -> o.get("name").getAsString().equals(name)).findFirst().orElseThrow();
         try (NDManager m = manager.newSubManager()) {
             Linear block = Linear.builder().setUnits(3).build();
@@ -74,9 +89,9 @@ class OptimizerReferenceTest {
                     .add(ParameterGroup.noDecay().withLrMultiplier(biasLrMultiplier),
                             ParameterGroups::isExcludedFromDecayByDefault)
                     .otherwise(ParameterGroup.decay());
-            TorchStyleOptimizer optimizer = BUILDERS.get(name).apply(c)
+            TorchStyleOptimizer optimizer = SPECS.get(name).withWeightDecay(c.get("weightDecay").getAsDouble())
+                    .djlBuilder()
                     .learningRate(step -> lr[step])
-                    .weightDecay(c.get("weightDecay").getAsDouble())
                     .groups(groups)
                     .build();
 

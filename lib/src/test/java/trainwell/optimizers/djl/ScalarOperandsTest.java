@@ -1,14 +1,15 @@
 package trainwell.optimizers.djl;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import trainwell.optimizers.OptimizerSpec;
 
 /** The optimizers' reused scalar operands: the same numbers as fresh ones, bounded, freed by close(). */
 class ScalarOperandsTest {
@@ -32,7 +33,7 @@ class ScalarOperandsTest {
             NDArray expected = w.duplicate();
             NDArray m = nd.zeros(shape);
             NDArray v = nd.zeros(shape);
-            TorchStyleOptimizer adamW = Optimizers.adamW().weightDecay(0.1).learningRate(s -> 0.01 / (s + 1)).build();
+            TorchStyleOptimizer adamW = OptimizerSpec.adamW(0.1).djlBuilder().learningRate(s -> 0.01 / (s + 1)).build();
             for (int t = 1; t <= 40; t++) {
                 NDArray g = nd.randomNormal(shape);
                 adamW.update("w", w, g);
@@ -47,7 +48,7 @@ class ScalarOperandsTest {
     void aScalarIsCreatedOnceKeptBoundedAndFreedByClose() {
         try (NDManager nd = NDManager.newBaseManager()) {
             NDArray like = nd.zeros(new Shape(2));
-            TorchStyleOptimizer opt = Optimizers.adam().learningRate(0.1).build();
+            TorchStyleOptimizer opt = OptimizerSpec.adam().djlBuilder().learningRate(0.1).build();
             NDArray half = opt.scalar(like, 0.5);
             assertSame(half, opt.scalar(like, 0.5), "the same value is reused");
             assertEquals(0.5f, half.getFloat());

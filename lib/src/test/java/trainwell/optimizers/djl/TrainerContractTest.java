@@ -1,8 +1,5 @@
 package trainwell.optimizers.djl;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -19,6 +16,10 @@ import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import trainwell.optimizers.OptimizerSpec;
 
 /** How the optimizers behave inside DJL's Trainer: gradients, step numbers, memory. */
 class TrainerContractTest {
@@ -56,7 +57,7 @@ class TrainerContractTest {
     @Test
     void stepAppliesTheUpdateAndZeroesTheGradient() {
         try (Model model = linearModel();
-                Trainer trainer = trainer(model, Optimizers.sgd().learningRate(0.1).build())) {
+                Trainer trainer = trainer(model, OptimizerSpec.sgd().djlBuilder().learningRate(0.1).build())) {
             Parameter weight = model.getBlock().getParameters().get("weight");
             backward(trainer);
             float[] before = weight.getArray().toFloatArray();
@@ -74,7 +75,7 @@ class TrainerContractTest {
     @Test
     void withoutTheOptimizerZeroingDjlWouldAccumulateGradients() {
         try (Model model = linearModel();
-                Trainer trainer = trainer(model, Optimizers.sgd().learningRate(0).build())) {
+                Trainer trainer = trainer(model, OptimizerSpec.sgd().djlBuilder().learningRate(0).build())) {
             Parameter weight = model.getBlock().getParameters().get("weight");
             backward(trainer);
             float once = gradient(weight)[0];
@@ -89,7 +90,7 @@ class TrainerContractTest {
     @Test
     void aNonFiniteGradientIsClearedToo() {
         try (Model model = linearModel();
-                Trainer trainer = trainer(model, Optimizers.sgd().learningRate(0).build())) {
+                Trainer trainer = trainer(model, OptimizerSpec.sgd().djlBuilder().learningRate(0).build())) {
             Parameter weight = model.getBlock().getParameters().get("weight");
             try (NDManager batch = trainer.getManager().newSubManager();
                     GradientCollector collector = trainer.newGradientCollector()) {
@@ -105,7 +106,7 @@ class TrainerContractTest {
     void theScheduleSeesZeroBasedStepsPerParameter() {
         List<Integer> seen = new ArrayList<>();
         try (Model model = linearModel();
-                Trainer trainer = trainer(model, Optimizers.adamW().learningRate(step -> {
+                Trainer trainer = trainer(model, OptimizerSpec.adamW(0).djlBuilder().learningRate(step -> {
                     seen.add(step);
                     return 1e-3;
                 }).build())) {
@@ -121,7 +122,7 @@ class TrainerContractTest {
     void aDjlTrackerAlsoSeesZeroBasedSteps() {
         List<Integer> seen = new ArrayList<>();
         try (Model model = linearModel();
-                Trainer trainer = trainer(model, Optimizers.sgd().learningRateTracker((id, step) -> {
+                Trainer trainer = trainer(model, OptimizerSpec.sgd().djlBuilder().learningRateTracker((id, step) -> {
                     seen.add(step);
                     return 0.1f;
                 }).build())) {
@@ -134,7 +135,7 @@ class TrainerContractTest {
     @Test
     void modelManagerHoldsAFixedNumberOfArraysOver1000TrainerSteps() {
         try (Model model = linearModel();
-                Trainer trainer = trainer(model, Optimizers.adamW().learningRate(1e-3).weightDecay(0.1)
+                Trainer trainer = trainer(model, OptimizerSpec.adamW(0.1).djlBuilder().learningRate(1e-3)
                         .groups(ParameterGroups.standard(model.getBlock())).build())) {
             backward(trainer);
             trainer.step(); // the first step creates the optimizer state

@@ -1,6 +1,5 @@
 package trainwell.training.loss;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -13,7 +12,8 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import org.junit.jupiter.api.Test;
-import trainwell.optimizers.djl.Optimizers;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import trainwell.optimizers.OptimizerSpec;
 import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.training.clip.GradientClipping;
 
@@ -27,7 +27,7 @@ class LabelSmoothingTrainingTest {
             model.setBlock(Linear.builder().setUnits(5).build()); // (B, T, 4) -> (B, T, 5)
             LabelSmoothingCrossEntropy loss = LabelSmoothingCrossEntropy.withSmoothing(0.1).ignoring(0);
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(
-                    Optimizers.adamW().learningRate(0.05).weightDecay(0.01)
+                    OptimizerSpec.adamW(0.01).djlBuilder().learningRate(0.05)
                             .groups(ParameterGroups.standard(model.getBlock())).build()))) {
                 trainer.initialize(new Shape(2, 3, 4));
                 float first = 0;
