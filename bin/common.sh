@@ -1,10 +1,17 @@
-# Shared settings and steps of the course's commands (sourced by bin/setup, bin/start, bin/test).
+# Shared settings and steps of the course's commands (sourced by bin/setup, bin/start, bin/test and the
+# other commands in bin/). The settings (the kernel's version, the JVM flags and heaps) live in ONE place,
+# the <properties> of pom.xml, and are read through tools/course (python3 -m course; standard library only).
 PY=/usr/bin/python3                     # Debian's Jupyter imports only under the system Python
-RAPAIO_VERSION=3.0.1
+TOOLS_PY="$PY"; [ -x "$TOOLS_PY" ] || TOOLS_PY=python3   # the settings need only the standard library (Binder: conda)
 KERNEL_DIR="$ROOT/target/jupyter"       # course-local Jupyter data folder: holds kernels/java
 export JUPYTER_PATH="$KERNEL_DIR${JUPYTER_PATH:+:$JUPYTER_PATH}"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
-STAMP="$ROOT/lib/target/.built"
+STAMP="$ROOT/lib/target/.built"         # the library was built (tools/course/paths.py: LIB_STAMP)
+
+# The course's tools (tools/course), e.g. `course_tool setting rapaio.kernel.version`.
+course_tool() { PYTHONPATH="$ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" "$TOOLS_PY" -m course "$@"; }
+# A module of tools/course under the system Python (Jupyter's libraries), e.g. `course_py runner_selftest`.
+course_py() { PYTHONPATH="$ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" "$PY" -m "course.$1" "${@:2}"; }
 
 say() { printf '\033[1m[course]\033[0m %s\n' "$*"; }
 die() { printf '[course] error: %s\n' "$*" >&2; exit 1; }
@@ -40,6 +47,7 @@ install_test_packages() {
 }
 
 # Installs Debian packages, as root or through sudo; says which and why it cannot when neither works.
+# The one place the commands install system packages (Jupyter, fonts, Java, Maven, chromium, npm).
 apt_install() {
   say "installing Debian packages: $*"
   local sudo=()
@@ -73,51 +81,22 @@ library_classpath() {
   echo "$cp"
 }
 
-# JVM options of the kernel: offline DJL, one PyTorch thread, a modest heap, headless charts, and the
-# property that stops DJL from printing arrays as "Check the Development Guideline" under JShell.
-# One intra-op thread: the course's models are tiny, so a second thread gains little on a quiet machine
-# (about 10%), while on a busy one (Binder, a laptop with a browser open) two spin-waiting OpenMP
-# threads made every step 10-25x slower in our measurements. COURSE_THREADS overrides it.
-kernel_jvm_options() {
-  local threads="${COURSE_THREADS:-1}"
-  echo "-Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true -Djshell=true -Dai.djl.offline=true" \
-       "-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1"
-}
+# JVM options of the kernel (pom.xml's course.* properties, see tools/course/settings.py): offline DJL, one
+# PyTorch thread (COURSE_THREADS overrides it), a modest heap, headless charts, and -Djshell=true.
+kernel_jvm_options() { course_tool jvm-options; }
 
 # 3. The Java kernel (rapaio-jupyter-kernel from Maven Central), registered as `java` in target/jupyter,
 #    never in the user's own Jupyter folders, with the library on its startup classpath.
 register_kernel() {
-  local kjar="$ROOT/lib/target/kernel/rapaio-jupyter-kernel-$RAPAIO_VERSION.jar" kdir="$KERNEL_DIR/kernels/java"
-  local agent="$ROOT/kernel/target/trainwell-kernel-agent.jar"
+  local version kjar kdir="$KERNEL_DIR/kernels/java" agent="$ROOT/kernel/target/trainwell-kernel-agent.jar"
+  version="$(course_tool setting rapaio.kernel.version)"
+  kjar="$ROOT/lib/target/kernel/rapaio-jupyter-kernel-$version.jar"
   [ -f "$kjar" ] || die "the kernel jar is missing: run bin/setup"
   [ -f "$agent" ] || die "the kernel's start-up fix is missing: run bin/setup"
   mkdir -p "$kdir/agent-lib"
   cp -u "$kjar" "$agent" "$kdir/"
   cp -u "$ROOT"/kernel/target/agent-lib/*.jar "$kdir/agent-lib/"
-  "$PY" - "$kdir" "$(command -v java)" "$RAPAIO_VERSION" "$(library_classpath ';')" "$(kernel_jvm_options)" <<'PY'
-import json, os, sys
-kdir, java, version, classpath, options = sys.argv[1:]
-spec = {
-    # The agent corrects rapaio's start-up order (kernel/: without it about one start in ten never answers).
-    # The class-data archive (build_kernel_archive) is mapped when present; the JVM silently ignores a
-    # missing or stale one.
-    "argv": [java, "-javaagent:" + os.path.join("{resource_dir}", "trainwell-kernel-agent.jar"), *options.split(),
-             "-XX:SharedArchiveFile=" + os.path.join("{resource_dir}", "kernel.jsa"), "-Xlog:cds*=off", "-jar",
-             os.path.join("{resource_dir}", "rapaio-jupyter-kernel-%s.jar" % version), "{connection_file}"],
-    "display_name": "Java (course)",
-    "language": "java",
-    "interrupt_mode": "message",
-    # Two malloc arenas: without a cap glibc gives every thread that runs native code an arena of its own,
-    # and an experiment's worker threads kept lesson 05's kernel at 1.09 GB against 0.80 GB (one run at a
-    # time either way); with two, 0.80 GB.
-    "env": {"RJK_CLASSPATH": classpath, "MALLOC_ARENA_MAX": "2"},
-}
-path = os.path.join(kdir, "kernel.json")
-text = json.dumps(spec, indent=1) + "\n"
-if not os.path.exists(path) or open(path).read() != text:
-    with open(path, "w") as f:
-        f.write(text)
-PY
+  course_tool register-kernel "$kdir" "$(command -v java)" "$(library_classpath ';')"
 }
 
 # 4. The kernel's class-data-sharing archive (AppCDS): the classes a kernel loads up to 00-welcome's charts

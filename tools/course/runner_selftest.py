@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 """Self-test of the notebook runner: it must fail on a cell that throws, on a cell that does not
 compile, on a claim that does not hold, on an exercise check that accepts a wrong answer and on a chart
 that fell back to text, naming the notebook, the cell and the error; fail cleanly (no traceback, no
@@ -11,20 +10,22 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-RUNNER = HERE.parent / "run_notebooks.py"
-REPORT = HERE.parent.parent / "target" / "selftest-report.tsv"
+from . import paths
+
+HERE = paths.RUNNER_FIXTURES   # the notebooks below, in tools/tests/runner/
+RUNNER = paths.BIN / "run_notebooks.py"
+REPORT = paths.SELFTEST_REPORT
 
 CASES = [
     # notebook, expected exit code, texts the output must contain
     ("passes.ipynb", 0, ["PASS", "1 passed, 0 failed"]),
-    ("throws.ipynb", 1, ["bin/selftest/throws.ipynb", "cell 2", "boom from the fixture", "0 passed, 1 failed"]),
-    ("does-not-compile.ipynb", 1, ["bin/selftest/does-not-compile.ipynb", "cell 1", "incompatible types",
+    ("throws.ipynb", 1, ["tools/tests/runner/throws.ipynb", "cell 2", "boom from the fixture", "0 passed, 1 failed"]),
+    ("does-not-compile.ipynb", 1, ["tools/tests/runner/does-not-compile.ipynb", "cell 1", "incompatible types",
                                    "0 passed, 1 failed"]),
     ("claim-fails.ipynb", 1, ["cell 2", "the fixture's loss ends below 2", "loss = 2.5", "0 passed, 1 failed"]),
     ("solutions/rejects-wrong.ipynb", 0, ["PASS", "1/1", "wrong exercise answers rejected: 2", "1 passed, 0 failed"]),
     ("solutions/accepts-wrong.ipynb", 1, ["cell 2", "did not reject wrong answer 1", "0 passed, 1 failed"]),
-    ("falls-back-to-text.ipynb", 1, ["bin/selftest/falls-back-to-text.ipynb", "cell 0",
+    ("falls-back-to-text.ipynb", 1, ["tools/tests/runner/falls-back-to-text.ipynb", "cell 0",
                                      "a chart fell back to text ('[image 720x400]')", "text-fallback",
                                      "0 passed, 1 failed"]),
 ]

@@ -1,15 +1,15 @@
-#!/usr/bin/python3
 """Checks that the executed welcome notebook shows rich output: a PNG plot and an HTML table.
 
 The kernels differ in how they render values, so this guards the display helper (trainwell.notebook.Show)
 end to end: if a kernel change made charts or tables fall back to text, the notebook would still "pass".
 """
 import sys
-from pathlib import Path
 
 import nbformat
 
-EXECUTED = Path(__file__).resolve().parent.parent.parent / "target" / "executed" / "00-welcome.ipynb"
+from . import paths
+
+EXECUTED = paths.executed_copy(paths.NOTEBOOKS / "00-welcome.ipynb")
 
 
 def main():

@@ -1,38 +1,22 @@
-#!/usr/bin/python3
-"""Self-test of the rendering tools: the default slide rules and the misconception boxes (bin/slides.py),
-the deck's layout (bin/render.py; bin/screenshot-test --selftest checks the browser measurement) and the offline check
-(bin/check_site.py), which must fail on a remote script, style sheet or image and on a missing file.
-Usage: bin/selftest/render_test.py   (bin/test runs it; needs only Python's standard library and nbformat)
+"""The rendering tools: the default slide rules and the misconception boxes (course.slides), the deck's
+layout (course.render; bin/screenshot-test --selftest checks the browser measurement) and the offline check
+(course.check_site), which must fail on a remote script, style sheet or image and on a missing file.
 """
 import json
-import sys
 import tempfile
 import unittest
 from pathlib import Path
 
-BIN = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BIN))
-import check_site  # noqa: E402
-import render  # noqa: E402
-import slides  # noqa: E402
+from support import code, md, requires_nbformat
 
-
-def md(text, kind=None):
-    cell = {"cell_type": "markdown", "metadata": {}, "source": text, "id": f"m{abs(hash(text)) % 10**8}"}
-    if kind:
-        cell["metadata"]["slideshow"] = {"slide_type": kind}
-    return cell
-
-
-def code(text):
-    return {"cell_type": "code", "metadata": {}, "source": text, "outputs": [], "execution_count": None,
-            "id": f"c{abs(hash(text)) % 10**8}"}
+from course import check_site, render, slides
 
 
 def types(nb):
     return [slides.slide_type(c) for c in nb["cells"]]
 
 
+@requires_nbformat
 class SlideRules(unittest.TestCase):
     def test_level_two_heading_starts_a_slide_and_level_three_a_subslide(self):
         nb = slides.apply({"cells": [md("# Title"), md("## Part"), md("### Detail")]})
@@ -113,6 +97,7 @@ class DeckLayout(unittest.TestCase):
         self.assertEqual(render.readable("mean entropy (nats)"), "mean entropy (nats)")
         self.assertEqual(render.readable("finalLoss"), "final loss")
 
+    @requires_nbformat
     def test_a_cell_with_two_plots_continues_on_a_subslide_and_long_code_is_folded(self):
         import nbformat
         png = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "AA=="}}
