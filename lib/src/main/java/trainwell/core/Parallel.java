@@ -176,7 +176,7 @@ public final class Parallel {
      * progress display: front ends are best updated from the thread that runs the cell).
      *
      * <p>If a job throws, no further job starts, the running ones stop at their next check of
-     * {@link #cancelled()} (a training run: its next step), and a {@link JobFailed} naming the
+     * {@link #cancelled()} (a training run: its next step) and are waited for, and a {@link JobFailed} naming the
      * first failed job ({@code names.get(i)}) is thrown, with any later failures suppressed in it. If the
      * calling thread is interrupted or stopped while it waits, the jobs are cancelled: see {@link #cancelled()}.
      */
@@ -241,6 +241,9 @@ public final class Parallel {
                         while (running[0] > 0 && !cancel.get() && memory != null && !memory.admits(running[0])) {
                             gate.wait(TICK_MILLIS);
                         }
+                        if (cancel.get()) {
+                            throw new CancellationException("not started: an earlier job failed or was cancelled");
+                        }
                         running[0]++;
                         measure = memory != null && !memory.measured() && running[0] == 1;
                     }
@@ -276,10 +279,9 @@ public final class Parallel {
                     JobFailed jf = new JobFailed(index, names.get(index), n, cause);
                     if (failure == null) {
                         failure = jf;
-                        cancel.set(true);   // no new job starts; running ones stop at their next check
-                        for (Future<Integer> other : futures) {
-                            other.cancel(false);
-                        }
+                        // No new job starts, running ones stop at their next check; the loop still waits for
+                        // every job to end, so that no job runs on after map has returned.
+                        cancel.set(true);
                     } else {
                         failure.addSuppressed(jf);
                     }
