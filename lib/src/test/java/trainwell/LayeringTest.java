@@ -51,8 +51,7 @@ class LayeringTest {
             "models/AttentionMap.java -> plots",
             "optimizers/Trajectories.java -> plots",
             "optimizers/TrajectoryPanels.java -> plots",
-            "training/Experiments.java -> notebook",
-            "training/Training.java -> notebook");
+            "training/Experiments.java -> notebook");
 
     private static final Path SOURCES = Path.of("src/main/java/trainwell");
     private static final Pattern REFERENCE = Pattern.compile("\\btrainwell\\.([a-z]+)\\.");
