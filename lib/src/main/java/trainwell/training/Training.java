@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.concurrent.CancellationException;
@@ -99,6 +100,14 @@ public final class Training {
         }
     }
 
+    /**
+     * The progress display the presentation layer registers (trainwell.notebook.RunProgress), looked up with the
+     * library's own class loader: a kernel's thread context class loader may not see the library's jar.
+     */
+    static Optional<ProgressDisplay> progressDisplay() {
+        return ServiceLoader.load(ProgressDisplay.class, ProgressDisplay.class.getClassLoader()).findFirst();
+    }
+
     /** One run; lives for the duration of {@link #run}. */
     private static final class Loop {
         private final TrainingRun run;
@@ -134,7 +143,7 @@ public final class Training {
                 listeners.add(Args.notNull("listener", l));
             }
             if (config.progress()) {
-                ServiceLoader.load(ProgressDisplay.class).findFirst().ifPresent(d -> listeners.add(d.newListener()));
+                progressDisplay().ifPresent(d -> listeners.add(d.newListener()));
             }
             listeners.add(history);
         }

@@ -86,6 +86,11 @@ class TrainingListenerTest {
     }
 
     @Test
+    void theProgressLineComesFromThePresentationLayer() {
+        assertEquals("trainwell.notebook.RunProgress", Training.progressDisplay().orElseThrow().getClass().getName());
+    }
+
+    @Test
     void aRunCannotBeStoppedAsCompleted() {
         TrainingRun run = new TrainingRun("r", TrainingTest.quick(3), null);
         var e = assertThrows(IllegalArgumentException.class, () -> run.stop(TrainingResult.Status.COMPLETED, "done"));
