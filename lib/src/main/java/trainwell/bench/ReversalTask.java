@@ -9,7 +9,6 @@ import trainwell.core.Args;
 import trainwell.models.TransformerConfig;
 import trainwell.models.TransformerLM;
 import trainwell.models.Transformers;
-import trainwell.training.LanguageModelTask;
 import trainwell.training.Prediction;
 import trainwell.training.TrainingTask;
 
@@ -68,7 +67,7 @@ public final class ReversalTask implements TrainingTask {
 
     @Override
     public int ignoreIndex() {
-        return LanguageModelTask.NO_IGNORE;
+        return TrainingTask.NO_IGNORE;
     }
 
     @Override
@@ -104,7 +103,7 @@ public final class ReversalTask implements TrainingTask {
             for (int i = 0; i < t; i++) {
                 input[b * t + i] = full[i];
                 // Position i predicts full[i + 1]; only the reversed half (i >= half) is predictable.
-                label[b * t + i] = i >= half ? full[i + 1] : LanguageModelTask.NO_IGNORE;
+                label[b * t + i] = i >= half ? full[i + 1] : TrainingTask.NO_IGNORE;
             }
         }
         Shape shape = new Shape(batchSize, t);

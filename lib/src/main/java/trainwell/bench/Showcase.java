@@ -61,7 +61,7 @@ public final class Showcase {
                 .withSchedule(Schedules.warmupCosine(2e-3, 2e-5, 100, steps)).withSteps(steps).withBatchSize(64)
                 .withEvalEvery(500).withLabelSmoothing(0.1).withProgress(false);
         try (TranslationTask task = TranslationTask.create(model, train, validation, 1)) {
-            TrainingResult r = Training.run("english numbers", task, config);
+            TrainingResult r = Training.run("english numbers", config, task);
             long start = System.nanoTime();
             double exact = task.exactMatch(heldOut.size());
             double decodeSeconds = (System.nanoTime() - start) / 1e9;
@@ -94,7 +94,7 @@ public final class Showcase {
                 .withSchedule(Schedules.warmupCosine(3e-3, 1e-4, 100, steps)).withSteps(steps).withBatchSize(32)
                 .withEvalEvery(500).withProgress(false);
         try (LanguageModelTask task = LanguageModelTask.create(model, train, validation, 64, 8)) {
-            TrainingResult r = Training.run("moby-dick", task, config);
+            TrainingResult r = Training.run("moby-dick", config, task);
             System.out.println(String.format(Locale.ROOT,
                     "MOBY-DICK %d characters, vocabulary %d; %d parameters; trained %d steps in %.1f s (%.1f ms/step);"
                             + " validation loss %.3f nats/char, next-character accuracy %.1f%%",

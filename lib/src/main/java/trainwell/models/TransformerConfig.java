@@ -1,11 +1,17 @@
 package trainwell.models;
 
+import java.util.function.Consumer;
 import trainwell.core.Args;
 import trainwell.initialization.InitScheme;
 
 /**
  * Everything that defines a Transformer's shape and setup. Start from {@link #tiny()} or
- * {@link #vaswaniBase()} and change fields with the {@code with*} methods; every change is validated.
+ * {@link #vaswaniBase()} and change fields with the {@code with*} methods. Each field is validated when it is set;
+ * the rules between fields (heads divide dModel, at least one layer) when a model is built ({@link #check()}),
+ * so that a chain may pass through an inconsistent state: {@code tiny().withHeads(6).withDModel(96)}.
+ *
+ * <p>A new field is four edits: the record component, its {@link Builder} field (copied in the builder's
+ * constructor and passed on in {@code build}), and its {@code with*} method.
  *
  * @param sourceVocab     vocabulary of the encoder input (also of the language model and the classifier)
  * @param targetVocab     vocabulary of the decoder in an encoder-decoder model (ignored by the others)
@@ -42,24 +48,34 @@ public record TransformerConfig(
         boolean scaleEmbeddings,
         boolean fusedQkv) {
 
-    /** Validates every field. */
+    /** Validates every field on its own; {@link #check()} validates the rules between fields. */
     public TransformerConfig {
         Args.positive("sourceVocab", sourceVocab);
         Args.positive("targetVocab", targetVocab);
         Args.positive("maxLength", maxLength);
         Args.positive("dModel", dModel);
         Args.positive("heads", heads);
-        Args.check(dModel % heads == 0, "dModel", "must be divisible by heads (" + heads + ")", dModel);
         Args.nonNegative("encoderLayers", encoderLayers);
         Args.nonNegative("decoderLayers", decoderLayers);
-        Args.check(encoderLayers + decoderLayers > 0, "encoderLayers + decoderLayers", "must be > 0",
-                encoderLayers + decoderLayers);
         Args.positive("ffnWidth", ffnWidth);
         Args.inRangeExclusive("dropout", dropout, 0, 1);
         Args.notNull("norm", norm);
         Args.notNull("activation", activation);
         Args.notNull("positions", positions);
         Args.notNull("init", init);
+    }
+
+    /**
+     * Checks the rules between fields (heads divide dModel; at least one layer) and returns this configuration;
+     * models call it when they are built.
+     *
+     * @throws IllegalArgumentException naming the field and its value when a rule is broken
+     */
+    public TransformerConfig check() {
+        Args.check(dModel % heads == 0, "dModel", "must be divisible by heads (" + heads + ")", dModel);
+        Args.check(encoderLayers + decoderLayers > 0, "encoderLayers + decoderLayers", "must be > 0",
+                encoderLayers + decoderLayers);
+        return this;
     }
 
     /**
@@ -77,114 +93,157 @@ public record TransformerConfig(
                 FfnActivation.RELU, Positions.SINUSOIDAL, InitScheme.xavierUniform(), true, true, true);
     }
 
-    /** Width of one attention head. */
+    /** Width of one attention head (checks the configuration first). */
     public int headDim() {
+        check();
         return dModel / heads;
     }
 
     /** With both vocabulary sizes set to {@code vocab}. */
     public TransformerConfig withVocab(int vocab) {
-        return withSourceVocab(vocab).withTargetVocab(vocab);
+        return with(b -> {
+            b.sourceVocab = vocab;
+            b.targetVocab = vocab;
+        });
     }
 
     /** With another source vocabulary size. */
     public TransformerConfig withSourceVocab(int v) {
-        return new TransformerConfig(v, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers, ffnWidth,
-                dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.sourceVocab = v);
     }
 
     /** With another target vocabulary size. */
     public TransformerConfig withTargetVocab(int v) {
-        return new TransformerConfig(sourceVocab, v, maxLength, dModel, heads, encoderLayers, decoderLayers, ffnWidth,
-                dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.targetVocab = v);
     }
 
     /** With another maximum length. */
     public TransformerConfig withMaxLength(int v) {
-        return new TransformerConfig(sourceVocab, targetVocab, v, dModel, heads, encoderLayers, decoderLayers, ffnWidth,
-                dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.maxLength = v);
     }
 
     /** With another model width. */
     public TransformerConfig withDModel(int v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, v, heads, encoderLayers, decoderLayers, ffnWidth,
-                dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.dModel = v);
     }
 
     /** With another number of heads. */
     public TransformerConfig withHeads(int v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, v, encoderLayers, decoderLayers, ffnWidth,
-                dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.heads = v);
     }
 
     /** With both layer counts set to {@code v}. */
     public TransformerConfig withLayers(int v) {
-        return withEncoderLayers(v).withDecoderLayers(v);
+        return with(b -> {
+            b.encoderLayers = v;
+            b.decoderLayers = v;
+        });
     }
 
     /** With another number of encoder layers. */
     public TransformerConfig withEncoderLayers(int v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, v, decoderLayers, ffnWidth,
-                dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.encoderLayers = v);
     }
 
     /** With another number of decoder layers. */
     public TransformerConfig withDecoderLayers(int v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, v, ffnWidth,
-                dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.decoderLayers = v);
     }
 
     /** With another FFN width. */
     public TransformerConfig withFfnWidth(int v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers, v,
-                dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.ffnWidth = v);
     }
 
     /** With another dropout probability. */
     public TransformerConfig withDropout(double v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers,
-                ffnWidth, v, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.dropout = v);
     }
 
     /** With another LayerNorm placement. */
     public TransformerConfig withNorm(NormPlacement v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers,
-                ffnWidth, dropout, v, activation, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.norm = v);
     }
 
     /** With another FFN activation. */
     public TransformerConfig withActivation(FfnActivation v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers,
-                ffnWidth, dropout, norm, v, positions, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.activation = v);
     }
 
     /** With another positional encoding. */
     public TransformerConfig withPositions(Positions v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers,
-                ffnWidth, dropout, norm, activation, v, init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.positions = v);
     }
 
     /** With another initialization scheme. */
     public TransformerConfig withInit(InitScheme v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers,
-                ffnWidth, dropout, norm, activation, positions, v, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        return with(b -> b.init = v);
     }
 
     /** With or without tied input/output embeddings. */
     public TransformerConfig withTiedEmbeddings(boolean v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers,
-                ffnWidth, dropout, norm, activation, positions, init, v, scaleEmbeddings, fusedQkv);
+        return with(b -> b.tiedEmbeddings = v);
     }
 
     /** With or without the sqrt(dModel) embedding scale. */
     public TransformerConfig withScaledEmbeddings(boolean v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers,
-                ffnWidth, dropout, norm, activation, positions, init, tiedEmbeddings, v, fusedQkv);
+        return with(b -> b.scaleEmbeddings = v);
     }
 
     /** With a fused or separate Q/K/V projection in self-attention. */
     public TransformerConfig withFusedQkv(boolean v) {
-        return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers, decoderLayers,
-                ffnWidth, dropout, norm, activation, positions, init, tiedEmbeddings, scaleEmbeddings, v);
+        return with(b -> b.fusedQkv = v);
+    }
+
+    /** This configuration with the fields {@code change} sets; each field is validated on its own. */
+    private TransformerConfig with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The fields of a configuration being changed: the one place besides the record that lists them all. */
+    private static final class Builder {
+        int sourceVocab;
+        int targetVocab;
+        int maxLength;
+        int dModel;
+        int heads;
+        int encoderLayers;
+        int decoderLayers;
+        int ffnWidth;
+        double dropout;
+        NormPlacement norm;
+        FfnActivation activation;
+        Positions positions;
+        InitScheme init;
+        boolean tiedEmbeddings;
+        boolean scaleEmbeddings;
+        boolean fusedQkv;
+
+        Builder(TransformerConfig c) {
+            sourceVocab = c.sourceVocab;
+            targetVocab = c.targetVocab;
+            maxLength = c.maxLength;
+            dModel = c.dModel;
+            heads = c.heads;
+            encoderLayers = c.encoderLayers;
+            decoderLayers = c.decoderLayers;
+            ffnWidth = c.ffnWidth;
+            dropout = c.dropout;
+            norm = c.norm;
+            activation = c.activation;
+            positions = c.positions;
+            init = c.init;
+            tiedEmbeddings = c.tiedEmbeddings;
+            scaleEmbeddings = c.scaleEmbeddings;
+            fusedQkv = c.fusedQkv;
+        }
+
+        TransformerConfig build() {
+            return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers,
+                    decoderLayers, ffnWidth, dropout, norm, activation, positions,
+                    init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+        }
     }
 }

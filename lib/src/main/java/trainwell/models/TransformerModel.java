@@ -27,7 +27,7 @@ public abstract class TransformerModel extends ModelBlock implements Probed {
     private final TransformerConfig config;
 
     TransformerModel(TransformerConfig config) {
-        this.config = config;
+        this.config = config.check();
     }
 
     /** The configuration the model was built from. */

@@ -39,7 +39,7 @@ public final class ClassificationTask extends ModelTask<TransformerClassifier> {
 
     @Override
     public int ignoreIndex() {
-        return LanguageModelTask.NO_IGNORE;
+        return TrainingTask.NO_IGNORE;
     }
 
     @Override

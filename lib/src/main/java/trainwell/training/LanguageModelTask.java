@@ -13,9 +13,6 @@ import trainwell.models.Transformers;
 /** A decoder-only language model learning to predict the next token of a corpus. */
 public final class LanguageModelTask extends ModelTask<TransformerLM> {
 
-    /** The label that never occurs (a language model has no padding). */
-    public static final int NO_IGNORE = -100;
-
     private static final long VALIDATION_SEED = 20_240_101L;
 
     private final LanguageModelData train;

@@ -1,13 +1,33 @@
 package trainwell.training;
 
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 import trainwell.core.Args;
 import trainwell.optimizers.OptimizerSpec;
+import trainwell.schedules.CosineDecay;
+import trainwell.schedules.LinearSchedule;
+import trainwell.schedules.Named;
+import trainwell.schedules.OneCycle;
+import trainwell.schedules.PolynomialDecay;
+import trainwell.schedules.Scaled;
 import trainwell.schedules.Schedule;
 import trainwell.schedules.Schedules;
+import trainwell.schedules.WarmedUp;
+import trainwell.schedules.WarmupStableDecay;
 
 /**
  * Everything that defines a training run except the model and the data: optimizer, learning-rate
- * schedule, budget, regularization and bookkeeping. Immutable; change it with the {@code with*} methods.
+ * schedule, budget, regularization and bookkeeping. Immutable; change it with the {@code with*} methods. Each
+ * field is validated when it is set; the rules between fields when a run starts ({@link #check()}), so that the
+ * order of a chain of {@code with*} calls does not matter.
+ *
+ * <p>The schedule and the number of steps must agree: a schedule with an end (cosine, warmup + cosine,
+ * one-cycle, WSD, linear or polynomial decay) must last exactly {@code steps}. {@link #withSteps} re-derives
+ * the schedule of {@link #defaults()} for the new length; a schedule you set is never changed, and a run whose
+ * schedule and steps disagree is refused when it starts.
+ *
+ * <p>A new field is four edits: the record component, its {@link Builder} field (copied in the builder's
+ * constructor and passed on in {@code build}), and its {@code with*} method.
  *
  * @param optimizer      the optimizer and its hyper-parameters
  * @param schedule       the learning rate of each update (0-based step)
@@ -30,7 +50,7 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
         double clipNorm, double labelSmoothing, boolean decayAll, int evalEvery, int patience, long seed,
         double divergenceFactor, int statsEvery, boolean progress) {
 
-    /** Checks every field. */
+    /** Checks every field on its own; {@link #check()} checks the rules between fields. */
     public TrainingConfig {
         Args.notNull("optimizer", optimizer);
         Args.notNull("schedule", schedule);
@@ -45,24 +65,67 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
     }
 
     /**
+     * Checks the rules between fields and returns this configuration; a run calls it when it starts. The rule:
+     * a schedule with an end lasts {@code steps} (a longer one would be cut off before its decay ends, a shorter
+     * one would hold its last rate for the remaining steps).
+     *
+     * @throws IllegalArgumentException naming both fields and their values when a rule is broken
+     */
+    public TrainingConfig check() {
+        OptionalInt length = lengthOf(schedule);
+        if (length.isPresent() && length.getAsInt() != steps) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "steps is %d but the schedule %s lasts %d steps: pass a schedule of %d steps to withSchedule, "
+                            + "or set withSteps(%d)", steps, schedule, length.getAsInt(), steps, length.getAsInt()));
+        }
+        return this;
+    }
+
+    /** The number of steps a schedule is built for, when it has an end; empty for open-ended schedules. */
+    static OptionalInt lengthOf(Schedule s) {
+        if (s instanceof CosineDecay c) {
+            return OptionalInt.of(c.steps());
+        } else if (s instanceof OneCycle c) {
+            return OptionalInt.of(c.totalSteps());
+        } else if (s instanceof WarmupStableDecay c) {
+            return OptionalInt.of(c.totalSteps());
+        } else if (s instanceof LinearSchedule c) {
+            return OptionalInt.of(c.totalSteps());
+        } else if (s instanceof PolynomialDecay c) {
+            return OptionalInt.of(c.totalSteps());
+        } else if (s instanceof WarmedUp w) {
+            OptionalInt rest = lengthOf(w.schedule());
+            return rest.isPresent() ? OptionalInt.of(w.warmup().steps() + rest.getAsInt()) : OptionalInt.empty();
+        } else if (s instanceof Named n) {
+            return lengthOf(n.schedule());
+        } else if (s instanceof Scaled c) {
+            return lengthOf(c.schedule());
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
      * A sensible small default: AdamW (wd 0.01) at 1e-3 with 10% linear warmup and cosine decay to
      * 1e-4, 300 steps of batch 32, clipping at 1.0, evaluation every 50 steps, seed 1.
      */
     public static TrainingConfig defaults() {
-        return new TrainingConfig(OptimizerSpec.adamW(0.01), Schedules.warmupCosine(1e-3, 1e-4, 30, 300), 300, 32,
+        return new TrainingConfig(OptimizerSpec.adamW(0.01), defaultSchedule(300), 300, 32,
                 1.0, 0, false, 50, 0, 1, 10, 10, true);
+    }
+
+    /** The schedule of {@link #defaults()} for a run of {@code steps}: 10% warmup to 1e-3, cosine to 1e-4. */
+    static Schedule defaultSchedule(int steps) {
+        return steps >= 2 ? Schedules.warmupCosine(1e-3, 1e-4, Math.max(1, steps / 10), steps) : Schedules.constant(1e-3);
     }
 
     /** With another optimizer. */
     public TrainingConfig withOptimizer(OptimizerSpec value) {
-        return new TrainingConfig(value, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll, evalEvery,
-                patience, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> b.optimizer = value);
     }
 
-    /** With another learning-rate schedule. */
+    /** With another learning-rate schedule (it must last {@code steps} if it has an end, see {@link #check()}). */
     public TrainingConfig withSchedule(Schedule value) {
-        return new TrainingConfig(optimizer, value, steps, batchSize, clipNorm, labelSmoothing, decayAll, evalEvery,
-                patience, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> b.schedule = value);
     }
 
     /** With a constant learning rate {@code lr}. */
@@ -70,22 +133,28 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
         return withSchedule(Schedules.constant(lr));
     }
 
-    /** With another number of updates (the schedule is not changed: keep them consistent). */
+    /**
+     * With another number of updates. The schedule of {@link #defaults()} is re-derived for the new length (10%
+     * warmup, cosine); any other schedule is kept, and a run refuses it if it has an end other than {@code value}
+     * (see {@link #check()}).
+     */
     public TrainingConfig withSteps(int value) {
-        return new TrainingConfig(optimizer, schedule, value, batchSize, clipNorm, labelSmoothing, decayAll, evalEvery,
-                patience, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> {
+            if (schedule.equals(defaultSchedule(steps))) {
+                b.schedule = defaultSchedule(Args.positive("steps", value));
+            }
+            b.steps = value;
+        });
     }
 
     /** With another batch size. */
     public TrainingConfig withBatchSize(int value) {
-        return new TrainingConfig(optimizer, schedule, steps, value, clipNorm, labelSmoothing, decayAll, evalEvery,
-                patience, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> b.batchSize = value);
     }
 
     /** With global-norm clipping at {@code value}; 0 turns clipping off. */
     public TrainingConfig withClipNorm(double value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, value, labelSmoothing, decayAll, evalEvery,
-                patience, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> b.clipNorm = value);
     }
 
     /** Without gradient clipping. */
@@ -95,49 +164,86 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
 
     /** With label smoothing epsilon {@code value}. */
     public TrainingConfig withLabelSmoothing(double value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, value, decayAll, evalEvery,
-                patience, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> b.labelSmoothing = value);
     }
 
     /** With weight decay on every parameter (true) or only on weight matrices (false, the default). */
     public TrainingConfig withDecayAll(boolean value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, value, evalEvery,
-                patience, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> b.decayAll = value);
     }
 
     /** With an evaluation every {@code value} steps. */
     public TrainingConfig withEvalEvery(int value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll, value,
-                patience, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> b.evalEvery = value);
     }
 
     /** With early stopping after {@code value} evaluations without improvement; 0 turns it off. */
     public TrainingConfig withPatience(int value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll, evalEvery,
-                value, seed, divergenceFactor, statsEvery, progress);
+        return with(b -> b.patience = value);
     }
 
     /** With another seed. */
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll, evalEvery,
-                patience, value, divergenceFactor, statsEvery, progress);
+        return with(b -> b.seed = value);
     }
 
     /** With another divergence threshold (a multiple of the first loss). */
     public TrainingConfig withDivergenceFactor(double value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll, evalEvery,
-                patience, seed, value, statsEvery, progress);
+        return with(b -> b.divergenceFactor = value);
     }
 
     /** With the update-to-weight ratio measured every {@code value} steps. */
     public TrainingConfig withStatsEvery(int value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll, evalEvery,
-                patience, seed, divergenceFactor, value, progress);
+        return with(b -> b.statsEvery = value);
     }
 
     /** With or without the progress line. */
     public TrainingConfig withProgress(boolean value) {
-        return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll, evalEvery,
-                patience, seed, divergenceFactor, statsEvery, value);
+        return with(b -> b.progress = value);
+    }
+
+    /** This configuration with the fields {@code change} sets; each field is validated on its own. */
+    private TrainingConfig with(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    /** The fields of a configuration being changed: the one place besides the record that lists them all. */
+    private static final class Builder {
+        OptimizerSpec optimizer;
+        Schedule schedule;
+        int steps;
+        int batchSize;
+        double clipNorm;
+        double labelSmoothing;
+        boolean decayAll;
+        int evalEvery;
+        int patience;
+        long seed;
+        double divergenceFactor;
+        int statsEvery;
+        boolean progress;
+
+        Builder(TrainingConfig c) {
+            optimizer = c.optimizer;
+            schedule = c.schedule;
+            steps = c.steps;
+            batchSize = c.batchSize;
+            clipNorm = c.clipNorm;
+            labelSmoothing = c.labelSmoothing;
+            decayAll = c.decayAll;
+            evalEvery = c.evalEvery;
+            patience = c.patience;
+            seed = c.seed;
+            divergenceFactor = c.divergenceFactor;
+            statsEvery = c.statsEvery;
+            progress = c.progress;
+        }
+
+        TrainingConfig build() {
+            return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll,
+                    evalEvery, patience, seed, divergenceFactor, statsEvery, progress);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package trainwell.training;
 
+import java.util.Locale;
 import tech.tablesaw.api.Table;
 
 /**
@@ -67,6 +68,12 @@ public record TrainingResult(String name, TrainingConfig config, Table history, 
             }
         }
         return Double.NaN;
+    }
+
+    /** One line on the whole run: "name: completed after 300 steps in 12.3 s (40.1 ms/step): final loss ...". */
+    public String summary() {
+        return String.format(Locale.ROOT, "%s: %s after %d steps in %.1f s (%.1f ms/step): %s", name,
+                status.name().toLowerCase(Locale.ROOT).replace('_', ' '), stepsRun, seconds, msPerStep(), message);
     }
 
     @Override

@@ -12,6 +12,9 @@ import trainwell.models.TransformerModel;
  */
 public interface TrainingTask extends AutoCloseable {
 
+    /** The {@link #ignoreIndex()} of a task whose labels all count (PyTorch's default {@code ignore_index}). */
+    int NO_IGNORE = -100;
+
     /** The model being trained (initialized). */
     TransformerModel model();
 

@@ -15,8 +15,34 @@ class TransformerConfigTest {
     }
 
     @Test
-    void dModelMustBeDivisibleByHeads() {
-        assertRejected("dModel", "10", () -> TransformerConfig.tiny().withDModel(10).withHeads(3));
+    void dModelMustBeDivisibleByHeadsWhenAModelIsBuilt() {
+        TransformerConfig odd = TransformerConfig.tiny().withDModel(10).withHeads(3); // a chain may pass through it
+        assertRejected("dModel", "10", odd::check);
+        assertRejected("dModel", "10", odd::headDim);
+        assertRejected("dModel", "10", () -> Transformers.languageModel(odd));
+        assertRejected("dModel", "10", () -> Transformers.encoderDecoder(odd));
+    }
+
+    @Test
+    void theOrderOfAChainDoesNotMatter() {
+        // 64 is not divisible by 6: this threw at withHeads(6) when every with* checked the rules between fields.
+        TransformerConfig a = TransformerConfig.tiny().withHeads(6).withDModel(96);
+        TransformerConfig b = TransformerConfig.tiny().withDModel(96).withHeads(6);
+        assertEquals(a, b);
+        assertEquals(16, a.check().headDim());
+        assertRejected("encoderLayers + decoderLayers", "0", () -> TransformerConfig.tiny().withLayers(0).check());
+        assertEquals(1, TransformerConfig.tiny().withLayers(0).withDecoderLayers(1).check().decoderLayers());
+    }
+
+    @Test
+    void everyWithMethodKeepsTheOtherFields() {
+        TransformerConfig base = TransformerConfig.vaswaniBase();
+        assertEquals(base, base.withDropout(0.3).withDropout(base.dropout()));
+        assertEquals(base, base.withVocab(7).withSourceVocab(base.sourceVocab()).withTargetVocab(base.targetVocab()));
+        TransformerConfig changed = TransformerConfig.tiny().withFusedQkv(false).withTiedEmbeddings(false)
+                .withScaledEmbeddings(false).withPositions(Positions.LEARNED).withMaxLength(9).withFfnWidth(33);
+        assertEquals(new TransformerConfig(16, 16, 9, 64, 4, 2, 2, 33, 0.1, NormPlacement.PRE_LN, FfnActivation.GELU,
+                Positions.LEARNED, TransformerConfig.tiny().init(), false, false, false), changed);
     }
 
     @Test

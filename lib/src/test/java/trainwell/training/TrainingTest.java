@@ -98,7 +98,7 @@ public class TrainingTest {
         TrainingConfig c = quick(200).withSchedule(learnThenWreck).withEvalEvery(10).withPatience(2)
                 .withoutClipping().withDivergenceFactor(1e9);
         try (TranslationTask task = reversal(3)) {
-            TrainingResult r = Training.run("early", task, c);
+            TrainingResult r = Training.run("early", c, task);
             assertEquals(TrainingResult.Status.EARLY_STOPPED, r.status(), r.message());
             assertTrue(r.stepsRun() < 200);
             assertTrue(r.bestStep() <= 49, "best before the wreck: " + r.bestStep());
@@ -125,9 +125,9 @@ public class TrainingTest {
     void nativeMemoryOfTheModelDoesNotGrowWithSteps() {
         try (TranslationTask task = reversal(1)) {
             BaseNDManager m = (BaseNDManager) task.manager();
-            Training.run("warm", task, quick(3));
+            Training.run("warm", quick(3), task);
             int before = m.getManagedArrays().size();
-            Training.run("more", task, quick(60).withEvalEvery(20));
+            Training.run("more", quick(60).withEvalEvery(20), task);
             assertEquals(before, m.getManagedArrays().size(), "arrays on the model's manager");
         }
     }
