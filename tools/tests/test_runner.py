@@ -32,7 +32,7 @@ class Report(unittest.TestCase):
 
     def test_the_summary_ends_with_the_result_line_and_counts_claims_and_wrong_answers(self):
         rows = [row("a.ipynb"), row("b.ipynb", "error", claims=(2, 3), wrong_answers=0, detail="x")]
-        text = runner.summary(rows, "java", Path("/tmp/r.tsv"))
+        text = runner.summary(rows, "java", Path("target") / "r.tsv")
         self.assertEqual(text.splitlines()[-1], "notebooks: 1 passed, 1 failed")
         self.assertIn("claims: 6 of 7 held; wrong exercise answers rejected: 1 ", text)
         self.assertIn("kernel 'java'", text)
