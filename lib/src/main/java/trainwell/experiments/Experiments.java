@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import trainwell.core.Args;
 import trainwell.core.Parallel;
@@ -14,6 +15,7 @@ import trainwell.notebook.Progress;
 import trainwell.training.Runs;
 import trainwell.training.Training;
 import trainwell.training.TrainingConfig;
+import trainwell.training.TrainingListener;
 import trainwell.training.TrainingResult;
 import trainwell.training.TrainingTask;
 
@@ -98,8 +100,27 @@ public final class Experiments {
         return run(names, configs, Collections.nCopies(configs.size(), task), parallel);
     }
 
+    /**
+     * {@link #runAll(List, List, LongFunction)} where run i is also watched by the listeners
+     * {@code listeners.apply(i)} returns (made for that run: a listener belongs to one run), e.g. a measurement
+     * the notebook reads after the experiment.
+     */
+    public static Runs runWith(List<String> names, List<TrainingConfig> configs, LongFunction<? extends TrainingTask> task,
+            IntFunction<List<? extends TrainingListener>> listeners) {
+        Args.notNull("task", task);
+        Args.notNull("configs", configs);
+        Args.notNull("listeners", listeners);
+        return run(names, configs, Collections.nCopies(configs.size(), task), listeners, Parallel.level());
+    }
+
     private static Runs run(List<String> names, List<TrainingConfig> configs,
             List<? extends LongFunction<? extends TrainingTask>> tasks, int parallel) {
+        return run(names, configs, tasks, i -> List.of(), parallel);
+    }
+
+    private static Runs run(List<String> names, List<TrainingConfig> configs,
+            List<? extends LongFunction<? extends TrainingTask>> tasks,
+            IntFunction<List<? extends TrainingListener>> listeners, int parallel) {
         Args.notNull("names", names);
         Args.check(!configs.isEmpty(), "configs", "must hold at least one configuration", configs);
         Args.check(names.size() == configs.size(), "names", "must name every configuration (" + configs.size() + ")",
@@ -120,6 +141,7 @@ public final class Experiments {
             String name = Args.notNull("name " + i, names.get(i));
             TrainingConfig c = Args.notNull("config " + i, configs.get(i)).withProgress(false);
             labels.add(String.format(Locale.ROOT, "%s seed %d", name, c.seed()));
+            List<? extends TrainingListener> watchers = Args.notNull("listeners of run " + i, listeners.apply(i));
             jobs.add(() -> {
                 board.started(index);
                 try {
@@ -127,7 +149,7 @@ public final class Experiments {
                             (done, steps, line) -> {
                                 board.live(index, (double) done / steps, line);
                                 gate.progress((double) done / steps);
-                            });
+                            }, watchers);
                     board.finished(index, r);
                     return r;
                 } catch (RuntimeException | Error e) {

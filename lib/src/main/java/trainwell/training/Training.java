@@ -73,6 +73,19 @@ public final class Training {
         return run(name, config, task, List.of(new StatusListener(status)));
     }
 
+    /**
+     * {@link #run(String, TrainingConfig, LongFunction, StatusSink)} watched also by {@code listeners} (e.g. an
+     * experiment's per-run measurement), which see every step before the status display.
+     */
+    public static TrainingResult run(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task,
+            StatusSink status, List<? extends TrainingListener> listeners) {
+        Args.notNull("status", status);
+        Args.notNull("listeners", listeners);
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.add(new StatusListener(status));
+        return run(name, config, task, all);
+    }
+
     private static TrainingResult run(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task,
             List<TrainingListener> listeners) {
         Args.notNull("name", name);

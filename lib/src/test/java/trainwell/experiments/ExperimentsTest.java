@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 import trainwell.optimizers.OptimizerSpec;
 import trainwell.training.Runs;
+import trainwell.training.StepRecord;
 import trainwell.training.TrainingConfig;
+import trainwell.training.TrainingListener;
 import trainwell.training.TrainingResult;
 import trainwell.training.TrainingTest;
 
@@ -54,5 +56,24 @@ class ExperimentsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Experiments.runAll(List.of("a", "b"), List.of(c, c),
                 List.of(TrainingTest::reversal)));
         assertTrue(e.getMessage().startsWith("tasks"), e.getMessage());
+    }
+
+    @Test
+    void runWithGivesEveryRunItsOwnListeners() {
+        TrainingConfig c = TrainingTest.quick(7);
+        List<int[]> steps = List.of(new int[1], new int[1]);
+        Runs runs = Experiments.runWith(List.of("a", "b"), List.of(c, TrainingTest.quick(4)), TrainingTest::reversal,
+                i -> List.of(new TrainingListener() {
+                    @Override
+                    public void onStep(StepRecord s) {
+                        steps.get(i)[0]++;
+                    }
+                }));
+        assertEquals(2, runs.results().size());
+        assertEquals(7, steps.get(0)[0]);
+        assertEquals(4, steps.get(1)[0]);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.runWith(List.of("a"), List.of(c), TrainingTest::reversal, i -> null));
+        assertTrue(e.getMessage().startsWith("listeners of run 0"), e.getMessage());
     }
 }
