@@ -7,7 +7,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import trainwell.core.Args;
 import trainwell.core.Tensors;
 import trainwell.data.Seq2SeqBatch;
@@ -50,8 +53,17 @@ public final class GradientAccumulation {
      * @param gradient every parameter's gradient, flattened in the model's parameter order
      * @param tokensPerMicroBatch the real (non-padding) target tokens of each micro-batch
      * @param loss the sum of the scaled micro-batch losses (the large batch's mean for PER_TOKEN)
+     * @param matrices the gradient of every 2-D parameter (rows x columns, as the weight), by parameter name
      */
-    public record Result(double[] gradient, int[] tokensPerMicroBatch, double loss) {
+    public record Result(double[] gradient, int[] tokensPerMicroBatch, double loss, Map<String, double[][]> matrices) {
+
+        /** The gradient of the 2-D parameter {@code name} (e.g. an attention projection's weight). */
+        public double[][] matrix(String name) {
+            double[][] m = matrices.get(name);
+            Args.check(m != null, "name", "must name a 2-D parameter of the model: one of " + matrices.keySet(), name);
+            return m;
+        }
+
         /** The weight one token of micro-batch {@code i} gets relative to PER_TOKEN's, for {@code normalization}. */
         public double tokenWeight(int i, Normalization normalization) {
             Args.inRange("i", i, 0, tokensPerMicroBatch.length - 1);
@@ -78,8 +90,13 @@ public final class GradientAccumulation {
         Args.check(indices.length > 0, "indices", "must hold at least one pair", indices.length);
         Args.check(microBatches >= 1 && microBatches <= indices.length, "microBatches",
                 "must be in [1, " + indices.length + "] (at least one pair per micro-batch)", microBatches);
-        List<Parameter> parameters = task.model().namedParameters().values().stream()
-                .filter(Parameter::requiresGradient).toList();
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        task.model().namedParameters().forEach((name, p) -> {
+            if (p.requiresGradient()) {
+                named.put(name, p);
+            }
+        });
+        List<Parameter> parameters = List.copyOf(named.values());
         zeroGradients(parameters);
         ThreadGradients.offOnThisThread();
         LabelSmoothingCrossEntropy meanLoss = LabelSmoothingCrossEntropy.plain().ignoring(task.ignoreIndex());
@@ -103,8 +120,23 @@ public final class GradientAccumulation {
             }
         }
         double[] flat = flatten(parameters);
+        Map<String, double[][]> matrices = new LinkedHashMap<>();
+        int at = 0;
+        for (var e : named.entrySet()) {
+            NDArray w = e.getValue().getArray();
+            if (w.getShape().dimension() == 2) {
+                int rows = (int) w.getShape().get(0);
+                int cols = (int) w.getShape().get(1);
+                double[][] m = new double[rows][cols];
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(flat, at + r * cols, m[r], 0, cols);
+                }
+                matrices.put(e.getKey(), m);
+            }
+            at += (int) w.size();
+        }
         zeroGradients(parameters);
-        return new Result(flat, tokens, loss);
+        return new Result(flat, tokens, loss, Collections.unmodifiableMap(matrices));
     }
 
     /** {@code ||a - b|| / ||b||}: how far gradient {@code a} is from the reference {@code b}. */

@@ -89,9 +89,15 @@ public final class WeightPrecision implements TrainingListener {
         }
     }
 
+    /**
+     * After each update, stores the weights in the format (see the class comment). Without a master copy it
+     * also adds the column {@value #LOST_COLUMN} to the run's history: the fraction of the weight values the
+     * optimizer changed at this step whose change rounding undid.
+     */
     @Override
     public void onStep(StepRecord step) {
         long lost = 0;
+        long updated = 0;
         for (int i = 0; i < weights.size(); i++) {
             NDArray w = weights.get(i);
             float[] now = w.toFloatArray();          // after the optimizer's update
@@ -106,8 +112,11 @@ public final class WeightPrecision implements TrainingListener {
             } else {
                 next = round(now);
                 for (int j = 0; j < now.length; j++) {
-                    if (now[j] != before[j] && next[j] == before[j]) {
-                        lost++;
+                    if (now[j] != before[j]) {
+                        updated++;
+                        if (next[j] == before[j]) {
+                            lost++;
+                        }
                     }
                 }
             }
@@ -115,7 +124,13 @@ public final class WeightPrecision implements TrainingListener {
             write(w, next);
         }
         lostUpdates += lost;
+        if (!masterCopy) {
+            step.measure(LOST_COLUMN, updated == 0 ? 0 : (double) lost / updated);
+        }
     }
+
+    /** The history column of the fraction of updates lost at a step (without a master copy). */
+    public static final String LOST_COLUMN = "lost_fraction";
 
     private float[] round(float[] values) {
         float[] out = new float[values.length];

@@ -66,6 +66,28 @@ class GradientAccumulationTest {
     }
 
     @Test
+    void matricesAreTheFlatGradientsRowsInOrder() {
+        try (TranslationTask task = TrainingTest.reversal(3)) {
+            Result r = GradientAccumulation.gradient(task, sortedByLength(task, 8), 1, Normalization.PER_TOKEN);
+            int at = 0;
+            int found = 0;
+            for (var e : task.model().namedParameters().entrySet()) {
+                var shape = e.getValue().getArray().getShape();
+                if (shape.dimension() == 2) {
+                    double[][] m = r.matrix(e.getKey());
+                    assertEquals(shape.get(0), m.length);
+                    assertEquals(r.gradient()[at + (int) shape.get(1) + 1], m[1][1]);
+                    found++;
+                }
+                at += (int) shape.size();
+            }
+            assertTrue(found > 4, "2-D parameters: " + found);
+            var e = assertThrows(IllegalArgumentException.class, () -> r.matrix("nope"));
+            assertTrue(e.getMessage().startsWith("name"), e.getMessage());
+        }
+    }
+
+    @Test
     void splitsIntoNearlyEqualContiguousParts() {
         int[][] parts = GradientAccumulation.split(new int[] {5, 6, 7, 8, 9}, 2);
         assertArrayEquals(new int[] {5, 6, 7}, parts[0]);
