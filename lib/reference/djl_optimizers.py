@@ -44,7 +44,12 @@ CASES = [
 ]
 
 
-def optimizer_case(name, make, base_lr, weight_decay, bias_lr_mult):
+def optimizer_case(name, make, base_lr, weight_decay, bias_lr_mult, lrs=None, observe=None):
+    """One case: 15 float32 steps of the optimizer make() builds on two groups ("weight", "bias").
+
+    lrs: the learning rate of each step (default: lr_schedule(base_lr), which changes every step);
+    observe(opt, params): extra numbers to store with each step (e.g. an optimizer's state), a dict.
+    """
     g = torch.Generator().manual_seed(7)
     weight = torch.randn(3, 4, generator=g).requires_grad_()
     bias = torch.randn(3, generator=g).requires_grad_()
@@ -55,7 +60,7 @@ def optimizer_case(name, make, base_lr, weight_decay, bias_lr_mult):
         {"params": [weight], "weight_decay": weight_decay},
         {"params": [bias], "weight_decay": 0.0},
     ])
-    lrs = lr_schedule(base_lr)
+    lrs = lr_schedule(base_lr) if lrs is None else lrs
     steps = []
     for t in range(STEPS):
         opt.param_groups[0]["lr"] = lrs[t]
@@ -67,6 +72,8 @@ def optimizer_case(name, make, base_lr, weight_decay, bias_lr_mult):
         grads = {"weight": flat(weight.grad), "bias": flat(bias.grad)}
         opt.step()
         steps.append({"grad": grads, "param": {"weight": flat(weight), "bias": flat(bias)}})
+        if observe is not None:
+            steps[-1].update(observe(opt, {"weight": weight, "bias": bias}))
     return {
         "name": name,
         "torch": repr(opt).replace("\n", " "),

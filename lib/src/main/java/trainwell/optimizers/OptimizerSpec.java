@@ -6,6 +6,7 @@ import trainwell.optimizers.djl.AdamOptimizer;
 import trainwell.optimizers.djl.LionOptimizer;
 import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.optimizers.djl.RmsPropOptimizer;
+import trainwell.optimizers.djl.ScheduleFreeAdamOptimizer;
 import trainwell.optimizers.djl.SgdOptimizer;
 import trainwell.optimizers.djl.TorchStyleOptimizer;
 import trainwell.schedules.Schedule;
@@ -116,6 +117,22 @@ public sealed interface OptimizerSpec {
     /** Lion with the paper's defaults: beta1 0.9, beta2 0.99, no weight decay (Chen et al. 2023). */
     static Lion lion() {
         return new Lion(0.9, 0.99, 0);
+    }
+
+    /**
+     * Schedule-free AdamW without weight decay, with the reference code's defaults: betas (0.9, 0.999), eps
+     * 1e-8, no warm-up (Defazio et al. 2024, arXiv:2405.15682).
+     */
+    static ScheduleFreeAdam scheduleFreeAdamW() {
+        return scheduleFreeAdamW(0);
+    }
+
+    /**
+     * Schedule-free AdamW with decoupled weight decay {@code wd} (at y); run it at a constant learning rate
+     * and give it its own warm-up with {@link ScheduleFreeAdam#withWarmupSteps}.
+     */
+    static ScheduleFreeAdam scheduleFreeAdamW(double wd) {
+        return new ScheduleFreeAdam(0.9, 0.999, 1e-8, wd, 0);
     }
 
     // ---- the families -------------------------------------------------------------------------------
@@ -446,6 +463,76 @@ public sealed interface OptimizerSpec {
         @Override
         public String toString() {
             return weightDecay > 0 ? "Lion (wd " + weightDecay + ")" : "Lion";
+        }
+    }
+
+    /**
+     * Schedule-free AdamW (Defazio, Yang, Mehta, Mishchenko, Khaled and Cutkosky 2024, "The Road Less
+     * Scheduled", arXiv:2405.15682; formulas and defaults of the authors' reference code,
+     * facebookresearch/schedule_free, schedulefree/adamw_schedulefree_reference.py). A base sequence z takes
+     * AdamW-like steps at a constant rate, x is the running average of z (the answer, what to evaluate), and
+     * the gradient is taken at {@code y = beta1 x + (1 - beta1) z}, which the parameters hold while training.
+     *
+     * <p>The learning rate still comes from the run's schedule and is meant to be constant: the optimizer's
+     * own linear warm-up over {@code warmupSteps} replaces a schedule, and the average x takes the place of
+     * the decay. A schedule that is not constant is used as it is, as the reference uses {@code group['lr']}
+     * at each step. The averaging weights are the square of the largest warmed-up rate so far (the
+     * reference's {@code weight_lr_power} 2, {@code r} 0; both fixed here).
+     *
+     * @param beta1 the interpolation between the average x and the base sequence z at which gradients are
+     *     taken, in [0, 1] (1: at x, "primal averaging"; 0: at z, Polyak averaging); default 0.9
+     * @param beta2 decay of the second moment, in [0, 1); default 0.999
+     * @param eps added to the bias-corrected {@code sqrt(v)}, > 0; default 1e-8
+     * @param weightDecay decoupled weight decay, applied to z and evaluated at y, >= 0; default 0
+     * @param warmupSteps steps of the optimizer's linear warm-up, >= 0; default 0
+     */
+    record ScheduleFreeAdam(double beta1, double beta2, double eps, double weightDecay, int warmupSteps)
+            implements OptimizerSpec {
+        /** Checks every field's range. */
+        public ScheduleFreeAdam {
+            Args.inRange("beta1", beta1, 0, 1);
+            Args.inRangeExclusive("beta2", beta2, 0, 1);
+            Args.positive("eps", eps);
+            Args.nonNegative("weightDecay", weightDecay);
+            Args.nonNegative("warmupSteps", warmupSteps);
+        }
+
+        /** The same with other betas (beta1 places y between x and z, beta2 decays the second moment). */
+        public ScheduleFreeAdam withBetas(double b1, double b2) {
+            return new ScheduleFreeAdam(b1, b2, eps, weightDecay, warmupSteps);
+        }
+
+        /** The same with eps {@code value}. */
+        public ScheduleFreeAdam withEps(double value) {
+            return new ScheduleFreeAdam(beta1, beta2, value, weightDecay, warmupSteps);
+        }
+
+        @Override
+        public ScheduleFreeAdam withWeightDecay(double wd) {
+            return new ScheduleFreeAdam(beta1, beta2, eps, wd, warmupSteps);
+        }
+
+        /** The same with a linear warm-up of the learning rate over {@code steps} steps (0: none). */
+        public ScheduleFreeAdam withWarmupSteps(int steps) {
+            return new ScheduleFreeAdam(beta1, beta2, eps, weightDecay, steps);
+        }
+
+        @Override
+        public trainwell.optimizers.ScheduleFreeAdam fromScratch(Schedule lr) {
+            return new trainwell.optimizers.ScheduleFreeAdam(null, lr, this);
+        }
+
+        @Override
+        public TorchStyleOptimizer djl(TorchStyleOptimizer.Setup setup) {
+            return new ScheduleFreeAdamOptimizer(setup, beta1, beta2, eps, warmupSteps);
+        }
+
+        /** "Schedule-free AdamW", "Schedule-free AdamW (wd 0.1)", "Schedule-free AdamW (wd 0.1, warmup 100)". */
+        @Override
+        public String toString() {
+            String extra = (weightDecay > 0 ? ", wd " + weightDecay : "")
+                    + (warmupSteps > 0 ? ", warmup " + warmupSteps : "");
+            return extra.isEmpty() ? "Schedule-free AdamW" : "Schedule-free AdamW (" + extra.substring(2) + ")";
         }
     }
 }

@@ -119,4 +119,17 @@ public final class Optimizers {
     public static Lion lion(Schedule lr) {
         return OptimizerSpec.lion().fromScratch(lr);
     }
+
+    /**
+     * Schedule-free AdamW with the reference code's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay,
+     * no warm-up; the parameter vector holds y, the answer is {@link ScheduleFreeAdam#x()}.
+     */
+    public static ScheduleFreeAdam scheduleFreeAdamW(double lr) {
+        return scheduleFreeAdamW(constant(lr));
+    }
+
+    /** Schedule-free AdamW with a scheduled learning rate (meant to be constant; see {@link OptimizerSpec.ScheduleFreeAdam}). */
+    public static ScheduleFreeAdam scheduleFreeAdamW(Schedule lr) {
+        return OptimizerSpec.scheduleFreeAdamW().fromScratch(lr);
+    }
 }

@@ -2,6 +2,7 @@ package trainwell.optimizers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import trainwell.core.Args;
 
 /**
@@ -51,29 +52,63 @@ public record TrajectoryRecorder(Surface surface, Point start, int steps, double
         return new TrajectoryRecorder(surface, start, steps, factor);
     }
 
-    /** Resets the optimizer, runs it from the start point and returns its trajectory. */
+    /**
+     * Resets the optimizer, runs it from the start point and returns its trajectory: the parameter vector
+     * after each step (for schedule-free AdamW that is y, where gradients are taken; see
+     * {@link #recordSequences}).
+     */
     public Trajectory record(Optimizer optimizer) {
         Args.notNull("optimizer", optimizer);
+        return run(optimizer, List.of(optimizer.name()), p -> List.of(p)).get(0);
+    }
+
+    /**
+     * Schedule-free AdamW's three sequences from one run, named "... x", "... y" and "... z": x the running
+     * average (the answer), y where the gradients are taken (the parameter vector, what {@link #record}
+     * records), z the base sequence that takes the AdamW-like steps. All three stop at the first step at which
+     * one of them diverges.
+     */
+    public List<Trajectory> recordSequences(ScheduleFreeAdam optimizer) {
+        Args.notNull("optimizer", optimizer);
+        String name = optimizer.name();
+        return run(optimizer, List.of(name + " x", name + " y", name + " z"),
+                p -> List.of(optimizer.x(), p, optimizer.z()));
+    }
+
+    /** Runs {@code optimizer} and records, after each step, the points {@code view} takes from it and its parameters. */
+    private List<Trajectory> run(Optimizer optimizer, List<String> names, Function<double[], List<double[]>> view) {
         optimizer.reset();
         Surface.GradientSource gradients = surface.gradientSource();
         double[] p = start.toArray();
         double initialLoss = surface.value(start);
         double limit = explosionFactor * Math.max(1, Math.abs(initialLoss));
-        List<Point> points = new ArrayList<>(List.of(start));
-        List<Double> losses = new ArrayList<>(List.of(initialLoss));
-        boolean diverged = false;
-        for (int k = 0; k < steps; k++) {
-            optimizer.step(p, gradients.gradient(p[0], p[1]));
-            double loss = surface.value(p[0], p[1]);
-            if (!Double.isFinite(p[0]) || !Double.isFinite(p[1]) || !Double.isFinite(loss)
-                    || Math.abs(loss) > limit) {
-                diverged = true;
-                break;
-            }
-            points.add(new Point(p[0], p[1]));
-            losses.add(loss);
+        List<List<Point>> points = new ArrayList<>();
+        List<List<Double>> losses = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            points.add(new ArrayList<>(List.of(start)));
+            losses.add(new ArrayList<>(List.of(initialLoss)));
         }
-        return new Trajectory(optimizer.name(), points, losses, diverged);
+        boolean diverged = false;
+        for (int k = 0; k < steps && !diverged; k++) {
+            optimizer.step(p, gradients.gradient(p[0], p[1]));
+            List<double[]> now = view.apply(p);
+            double[] loss = new double[now.size()];
+            for (int i = 0; i < now.size() && !diverged; i++) {
+                double[] q = now.get(i);
+                loss[i] = surface.value(q[0], q[1]);
+                diverged = !Double.isFinite(q[0]) || !Double.isFinite(q[1]) || !Double.isFinite(loss[i])
+                        || Math.abs(loss[i]) > limit;
+            }
+            for (int i = 0; i < now.size() && !diverged; i++) {
+                points.get(i).add(new Point(now.get(i)[0], now.get(i)[1]));
+                losses.get(i).add(loss[i]);
+            }
+        }
+        List<Trajectory> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.add(new Trajectory(names.get(i), points.get(i), losses.get(i), diverged));
+        }
+        return List.copyOf(out);
     }
 
     /** The trajectories of several optimizers from the same start, for one picture. */

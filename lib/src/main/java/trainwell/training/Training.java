@@ -31,7 +31,9 @@ import trainwell.training.loss.LabelSmoothingCrossEntropy;
 /**
  * The course's training loop, written out so that every step can be read: batch, forward pass, label-smoothed
  * cross-entropy, backward pass, global-norm clipping, the optimizer's update at the scheduled learning rate, the
- * listeners, and at intervals validation. One step counter picks the batch, the learning rate the optimizer
+ * listeners, and at intervals validation (at the weights the optimizer answers with: {@link
+ * TorchStyleOptimizer#evalMode}, then back with {@link TorchStyleOptimizer#trainMode}; a run ends in evaluation
+ * mode, so a task kept open holds those weights). One step counter picks the batch, the learning rate the optimizer
  * applies and the row of the history.
  *
  * <p>Everything else is a {@link TrainingListener}: the history table, per-layer gradient norms, update-to-weight
@@ -175,15 +177,19 @@ public final class Training {
                     stepsRun = step + 1;
                     listeners.forEach(l -> l.onStep(record));
                     if (!run.stopped() && ((step + 1) % config.evalEvery() == 0 || record.last())) {
+                        // The weights to evaluate: the trained ones, except schedule-free AdamW's average x.
+                        optimizer.evalMode(parameters);
                         Evaluation e = evaluate(task, config.batchSize(), evalLoss);
                         var evaluation = new EvaluationRecord(run, step, e.loss(), e.accuracy());
                         listeners.forEach(l -> l.onEvaluation(evaluation));
+                        optimizer.trainMode(parameters);
                     }
                     if (Parallel.cancelled()) {
                         throw new CancellationException(run.name() + ": stopped at step " + (step + 1)
                                 + " because its experiment was cancelled");
                     }
                 }
+                optimizer.evalMode(parameters); // the model keeps the trained answer (x for schedule-free AdamW)
                 TrainingResult result = result(stepsRun);
                 listeners.forEach(l -> l.onEnd(result));
                 return result;

@@ -76,6 +76,12 @@ class FamilyAgreementTest {
         put("adagrad_initial_accumulator", OptimizerSpec.adaGrad().withInitialAccumulator(0.5), 0.1);
         put("lion", OptimizerSpec.lion(), 0.05);
         put("lion_betas_wd", OptimizerSpec.lion().withBetas(0.95, 0.98).withWeightDecay(0.1), 0.05);
+        // schedule-free AdamW: both versions' parameters hold y
+        put("schedule_free", OptimizerSpec.scheduleFreeAdamW(), 0.1);
+        put("schedule_free_warmup_wd", OptimizerSpec.scheduleFreeAdamW(0.1).withBetas(0.95, 0.99).withEps(1e-6)
+                .withWarmupSteps(8), 0.2);
+        CASES.put("schedule_free_changing_lr", new Case(OptimizerSpec.scheduleFreeAdamW(0.05).withWarmupSteps(5),
+                step -> 0.1 * Math.pow(0.9, step)));
     }
 
     static NDManager manager;
@@ -127,7 +133,7 @@ class FamilyAgreementTest {
     @Test
     void everyReferenceCaseIsCheckedOnBothSides() throws IOException {
         List<String> listed = new ArrayList<>();
-        for (String file : List.of("cases.csv", "families_cases.csv")) {
+        for (String file : PyTorchReferenceTest.CASE_LISTS) {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                     FamilyAgreementTest.class.getResourceAsStream("/reference/optimizers/" + file),
                     StandardCharsets.UTF_8))) {
@@ -172,6 +178,15 @@ class FamilyAgreementTest {
     }
 
     private static double normwise(float[] actual, double[] expected) {
+        double[] widened = new double[actual.length];
+        for (int i = 0; i < actual.length; i++) {
+            widened[i] = actual[i];
+        }
+        return normwise(widened, expected);
+    }
+
+    /** max |actual - expected| / max |expected| (infinite for NaN). */
+    static double normwise(double[] actual, double[] expected) {
         double scale = 0;
         double err = 0;
         for (int i = 0; i < expected.length; i++) {

@@ -16,7 +16,8 @@ class OptimizerContractTest {
     static Stream<Optimizer> all() {
         return Stream.of(Optimizers.gd(0.1), Optimizers.sgd(0.1), Optimizers.momentum(0.1, 0.9),
                 Optimizers.nesterov(0.1, 0.9), Optimizers.adaGrad(0.1), Optimizers.rmsProp(0.1),
-                Optimizers.adam(0.1), Optimizers.adamW(0.1), Optimizers.rAdam(0.1), Optimizers.lion(0.1));
+                Optimizers.adam(0.1), Optimizers.adamW(0.1), Optimizers.rAdam(0.1), Optimizers.lion(0.1),
+                Optimizers.scheduleFreeAdamW(0.1));
     }
 
     private static double[] run(Optimizer optimizer, int steps) {

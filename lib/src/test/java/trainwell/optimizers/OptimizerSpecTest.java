@@ -14,6 +14,7 @@ import trainwell.optimizers.djl.AdamOptimizer;
 import trainwell.optimizers.djl.LionOptimizer;
 import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.optimizers.djl.RmsPropOptimizer;
+import trainwell.optimizers.djl.ScheduleFreeAdamOptimizer;
 import trainwell.optimizers.djl.SgdOptimizer;
 import trainwell.optimizers.djl.TorchStyleOptimizer;
 
@@ -29,6 +30,9 @@ class OptimizerSpecTest {
         assertEquals(new OptimizerSpec.AdaGrad(1e-10, 0, 0), OptimizerSpec.adaGrad());
         assertEquals(new OptimizerSpec.RAdam(0.9, 0.999, 1e-8, 0, false), OptimizerSpec.rAdam());
         assertEquals(new OptimizerSpec.Lion(0.9, 0.99, 0), OptimizerSpec.lion());
+        // the defaults of facebookresearch/schedule_free's AdamWScheduleFreeReference
+        assertEquals(new OptimizerSpec.ScheduleFreeAdam(0.9, 0.999, 1e-8, 0, 0), OptimizerSpec.scheduleFreeAdamW());
+        assertEquals(new OptimizerSpec.ScheduleFreeAdam(0.9, 0.999, 1e-8, 0.1, 0), OptimizerSpec.scheduleFreeAdamW(0.1));
     }
 
     @Test
@@ -42,6 +46,7 @@ class OptimizerSpecTest {
         assertEquals(OptimizerSpec.momentum(0.9), Optimizers.momentum(0.1, 0.9).settings());
         assertEquals(OptimizerSpec.nesterov(0.9), Optimizers.nesterov(0.1, 0.9).settings());
         assertEquals(OptimizerSpec.sgd(), Optimizers.sgd(0.1).settings());
+        assertEquals(OptimizerSpec.scheduleFreeAdamW(), Optimizers.scheduleFreeAdamW(0.1).settings());
     }
 
     @Test
@@ -61,6 +66,11 @@ class OptimizerSpecTest {
         assertEquals("RAdam", OptimizerSpec.rAdam().toString());
         assertEquals("Lion", OptimizerSpec.lion().toString());
         assertEquals("Lion (wd 0.1)", OptimizerSpec.lion().withWeightDecay(0.1).toString());
+        assertEquals("Schedule-free AdamW", OptimizerSpec.scheduleFreeAdamW().toString());
+        assertEquals("Schedule-free AdamW (wd 0.1)", OptimizerSpec.scheduleFreeAdamW(0.1).toString());
+        assertEquals("Schedule-free AdamW (wd 0.1, warmup 100)",
+                OptimizerSpec.scheduleFreeAdamW(0.1).withWarmupSteps(100).toString());
+        assertEquals("Schedule-free AdamW (warmup 5)", OptimizerSpec.scheduleFreeAdamW().withWarmupSteps(5).toString());
     }
 
     @Test
@@ -83,6 +93,10 @@ class OptimizerSpecTest {
         assertInstanceOf(AdaGrad.class, OptimizerSpec.adaGrad().fromScratch(0.1));
         assertInstanceOf(RAdam.class, OptimizerSpec.rAdam().fromScratch(0.1));
         assertInstanceOf(Lion.class, OptimizerSpec.lion().fromScratch(0.1));
+        assertInstanceOf(ScheduleFreeAdam.class, OptimizerSpec.scheduleFreeAdamW(0.1).fromScratch(0.1));
+        assertEquals("Schedule-free AdamW (wd 0.1)", OptimizerSpec.scheduleFreeAdamW(0.1).fromScratch(0.1).name());
+        assertEquals(OptimizerSpec.scheduleFreeAdamW().withWarmupSteps(7),
+                Optimizers.scheduleFreeAdamW(0.1).warmup(7).settings());
         assertEquals(OptimizerSpec.lion().withBetas(0.8, 0.9), OptimizerSpec.lion().withBetas(0.8, 0.9).fromScratch(step -> 0.1).settings());
     }
 
@@ -95,6 +109,7 @@ class OptimizerSpecTest {
         assertInstanceOf(RmsPropOptimizer.class, OptimizerSpec.rmsProp().build(step -> 0.1, groups));
         assertInstanceOf(AdaGradOptimizer.class, OptimizerSpec.adaGrad().build(step -> 0.1, groups));
         assertInstanceOf(LionOptimizer.class, OptimizerSpec.lion().build(step -> 0.1, groups));
+        assertInstanceOf(ScheduleFreeAdamOptimizer.class, OptimizerSpec.scheduleFreeAdamW().build(step -> 0.1, groups));
         assertEquals(0.3, OptimizerSpec.adamW(0.3).build(step -> 0.1, groups).weightDecay(), 0.0);
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every update rule that PyTorch has follows torch.optim step for step: parameters after each of 30
  * steps on a stored gradient sequence, from lib/reference/optimizers.py (cases.csv) and
  * lib/reference/optimizer_families.py (families_cases.csv: dampening, AdaGrad's initial accumulator, and
- * Lion written from its paper), to 1e-6 relative.
+ * Lion written from its paper) and lib/reference/schedule_free.py (schedule_free_cases.csv), to 1e-6 relative.
  */
 class PyTorchReferenceTest {
 
@@ -64,7 +64,16 @@ class PyTorchReferenceTest {
         CASES.put("adagrad_initial_accumulator", () -> OptimizerSpec.adaGrad().withInitialAccumulator(0.5).fromScratch(0.1));
         CASES.put("lion", () -> OptimizerSpec.lion().fromScratch(0.05));
         CASES.put("lion_betas_wd", () -> Optimizers.lion(0.05).betas(0.95, 0.98).weightDecay(0.1));
+        // schedule_free_cases.csv (lib/reference/schedule_free.py): the parameters hold y; x and z in ScheduleFreeAdamTest
+        CASES.put("schedule_free", () -> Optimizers.scheduleFreeAdamW(0.1));
+        CASES.put("schedule_free_warmup_wd",
+                () -> Optimizers.scheduleFreeAdamW(0.2).betas(0.95, 0.99).eps(1e-6).weightDecay(0.1).warmup(8));
+        CASES.put("schedule_free_changing_lr", () -> OptimizerSpec.scheduleFreeAdamW(0.05).withWarmupSteps(5)
+                .fromScratch(step -> 0.1 * Math.pow(0.9, step)));
     }
+
+    /** The files that list the reference cases, one per reference script. */
+    static final List<String> CASE_LISTS = List.of("cases.csv", "families_cases.csv", "schedule_free_cases.csv");
 
     static Stream<String> cases() {
         return CASES.keySet().stream();
@@ -93,7 +102,7 @@ class PyTorchReferenceTest {
     @Test
     void everyReferenceCaseHasAJavaOptimizer() throws IOException {
         List<String> listed = new ArrayList<>();
-        for (String file : List.of("cases.csv", "families_cases.csv")) {
+        for (String file : CASE_LISTS) {
             try (BufferedReader reader = open(file)) {
                 reader.readLine();
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {

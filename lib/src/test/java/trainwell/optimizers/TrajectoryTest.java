@@ -57,6 +57,30 @@ class TrajectoryTest {
     }
 
     @Test
+    void scheduleFreeSequencesAreXYAndZWithYWhatRecordRecords() {
+        ScheduleFreeAdam sf = Optimizers.scheduleFreeAdamW(0.05);
+        List<Trajectory> runs = ROSENBROCK.recordSequences(sf);
+        assertEquals(List.of("Schedule-free AdamW x", "Schedule-free AdamW y", "Schedule-free AdamW z"),
+                runs.stream().map(Trajectory::name).toList());
+        assertEquals(ROSENBROCK.record(sf).points(), runs.get(1).points());
+        assertArrayEquals(sf.x(), runs.get(0).end().toArray(), 0.0);
+        assertArrayEquals(sf.z(), runs.get(2).end().toArray(), 0.0);
+        for (Trajectory run : runs) {
+            assertEquals(51, run.points().size());
+        }
+    }
+
+    @Test
+    void onANoisySurfaceTheAverageXEndsCloserToTheMinimumThanZ() {
+        // the point of schedule-free: the average smooths the noise that a constant rate leaves in z
+        TrajectoryRecorder noisy = TrajectoryRecorder.on(Surfaces.noisyQuadratic(0.5, 2, 2, 5)).steps(300);
+        List<Trajectory> runs = noisy.recordSequences(Optimizers.scheduleFreeAdamW(0.1));
+        double x = runs.get(0).finalLoss();
+        double z = runs.get(2).finalLoss();
+        assertTrue(x < z, "x " + x + ", z " + z);
+    }
+
+    @Test
     void tableHasStepXYAndLossPerPoint() {
         Trajectory run = ROSENBROCK.steps(3).record(Optimizers.adam(0.05));
         Table table = run.toTable();

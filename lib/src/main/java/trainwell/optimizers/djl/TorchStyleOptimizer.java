@@ -5,15 +5,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
+import ai.djl.util.Pair;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 import trainwell.core.Args;
@@ -35,6 +39,9 @@ import trainwell.core.Args;
  *   returns. State arrays (momentum, moments) sit on the parameter's device in a sub-manager of the
  *   parameter's manager owned by this optimizer: closing the model frees them, and so does
  *   {@link #close()}. The count of arrays in the model's manager stays constant across steps.
+ *   <li><b>Evaluation.</b> Before validating, and at the end of training, call {@link #evalMode}; after
+ *   validating, {@link #trainMode}. They do nothing for most optimizers, but schedule-free AdamW evaluates
+ *   at other weights than it trains at.
  *   <li><b>Not supported:</b> DJL's {@code optWeightDecays}, {@code optClipGrad} and
  *   {@code setRescaleGrad} (use {@link ParameterGroups} and {@code trainwell.training.clip}).
  * </ul>
@@ -47,6 +54,7 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<NDManager, NDManager> stateManagers = new IdentityHashMap<>();
     private final Map<Device, Scalars> scalars = new HashMap<>();
+    private volatile boolean evaluating;
 
     /** Takes the settings every optimizer here shares. */
     protected TorchStyleOptimizer(Setup setup) {
@@ -73,9 +81,17 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
         return Args.nonNegative("learning rate at step " + step, lr);
     }
 
-    /** Updates {@code weight} in place from {@code grad}, then zeroes the weight's gradient. */
+    /**
+     * Updates {@code weight} in place from {@code grad}, then zeroes the weight's gradient.
+     *
+     * @throws IllegalStateException between {@link #evalMode} and {@link #trainMode}
+     */
     @Override
     public final void update(String parameterId, NDArray weight, NDArray grad) {
+        if (evaluating) {
+            throw new IllegalStateException("update of " + groups.nameOf(parameterId) + " in evaluation mode: "
+                    + "call trainMode(parameters) after evaluating and before training on");
+        }
         ParameterGroup group = groups.groupOf(parameterId);
         State state = states.computeIfAbsent(parameterId, id -> newStateFor(weight));
         // Our own count (not DJL's updateCount) so that close() really starts afresh.
@@ -101,6 +117,59 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
      */
     protected abstract void apply(NDArray weight, NDArray grad, NDArray[] state, Step step);
 
+    /**
+     * Puts every parameter this optimizer has state for at the point where the model should be evaluated,
+     * and refuses updates until {@link #trainMode}. Call it before validation, and at the end of training to
+     * keep the trained answer; a training loop can call it for any optimizer here without knowing which.
+     * For most optimizers the weights being trained are the answer, so nothing changes; schedule-free AdamW
+     * ({@link ScheduleFreeAdamOptimizer}) trains at one point (y) and answers with another (x), like its
+     * reference code's {@code optimizer.eval()}. Parameters without state (never updated) are left alone.
+     */
+    public final synchronized void evalMode(ParameterList parameters) {
+        forEachStateful(parameters, this::toEvaluationWeights);
+        evaluating = true;
+    }
+
+    /**
+     * Puts every parameter this optimizer has state for back at the point where training takes its
+     * gradients (after {@link #evalMode}), and allows updates again; the reference code's
+     * {@code optimizer.train()}. Harmless when the parameters are already there.
+     */
+    public final synchronized void trainMode(ParameterList parameters) {
+        forEachStateful(parameters, this::toTrainingWeights);
+        evaluating = false;
+    }
+
+    /** True between {@link #evalMode} and {@link #trainMode}. */
+    public final boolean inEvalMode() {
+        return evaluating;
+    }
+
+    /**
+     * Overwrites {@code weight} with the weights to evaluate (default: nothing to do, the trained weights are
+     * the answer). Called by {@link #evalMode} inside an {@link NDScope}.
+     */
+    protected void toEvaluationWeights(NDArray weight, NDArray[] state) {}
+
+    /**
+     * Overwrites {@code weight} with the weights that training continues from, undoing
+     * {@link #toEvaluationWeights} exactly (default: nothing to do). Called by {@link #trainMode} inside an
+     * {@link NDScope}.
+     */
+    protected void toTrainingWeights(NDArray weight, NDArray[] state) {}
+
+    private void forEachStateful(ParameterList parameters, BiConsumer<NDArray, NDArray[]> move) {
+        Args.notNull("parameters", parameters);
+        for (Pair<String, Parameter> entry : parameters) {
+            State state = states.get(entry.getValue().getId());
+            if (state != null) {
+                try (NDScope ignored = new NDScope()) {
+                    move.accept(entry.getValue().getArray(), state.arrays);
+                }
+            }
+        }
+    }
+
     /** Parameters that have optimizer state so far. */
     public int statefulParameters() {
         return states.size();
@@ -115,6 +184,7 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
     @Override
     public synchronized void close() {
         states.clear();
+        evaluating = false;
         scalars.values().forEach(c -> c.manager.close());
         scalars.clear();
         stateManagers.values().forEach(NDManager::close);

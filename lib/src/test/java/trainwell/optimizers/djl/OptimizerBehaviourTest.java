@@ -3,14 +3,10 @@ package trainwell.optimizers.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.optimizer.Optimizer;
 import com.google.gson.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -22,37 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import trainwell.optimizers.OptimizerSpec;
 
 /** Optimizer state, groups, memory and argument checks, outside a Trainer. */
-class OptimizerBehaviourTest {
-
-    NDManager manager;
-    Linear block;
-    Parameter weight;
-    Parameter bias;
+class OptimizerBehaviourTest extends LinearBlockFixture {
 
     @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-        block = Linear.builder().setUnits(3).build();
-        block.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
-        weight = block.getParameters().get("weight");
-        bias = block.getParameters().get("bias");
+    void setValues() {
         weight.getArray().set(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
         bias.getArray().set(new float[] {1, 1, 1});
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
-
-    /** One update of every parameter with gradient {@code g} everywhere. */
-    void step(Optimizer optimizer, float g) {
-        for (Parameter p : List.of(weight, bias)) {
-            try (NDManager tmp = manager.newSubManager()) {
-                NDArray grad = tmp.full(p.getArray().getShape(), g);
-                optimizer.update(p.getId(), p.getArray(), grad);
-            }
-        }
     }
 
     @Test
