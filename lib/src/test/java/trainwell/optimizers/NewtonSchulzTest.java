@@ -26,7 +26,7 @@ class NewtonSchulzTest {
         }
     }
 
-    private static double[][] matrix(JsonArray rows) {
+    static double[][] matrix(JsonArray rows) {
         double[][] m = new double[rows.size()][];
         for (int i = 0; i < m.length; i++) {
             JsonArray r = rows.get(i).getAsJsonArray();
@@ -38,7 +38,7 @@ class NewtonSchulzTest {
         return m;
     }
 
-    private static double[] vector(JsonArray a) {
+    static double[] vector(JsonArray a) {
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = a.get(i).getAsDouble();
