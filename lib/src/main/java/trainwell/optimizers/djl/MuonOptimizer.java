@@ -26,8 +26,9 @@ import trainwell.optimizers.NewtonSchulz;
  * then {@code p = p (1 - lr wd) - lr f X}, where f is the {@link MuonScaling} factor of the shape. The
  * arithmetic is float32 in PyTorch's operation order (the reference runs the iteration in bfloat16 on a GPU);
  * the tests compare it with a torch script written from the reference's formulas (lib/reference/muon.py).
- * A step costs about 9 native calls per Newton-Schulz step, about 60 per matrix; the matrices of the lessons'
- * models are small, so this stays well below the cost of the forward and backward pass.
+ * A step costs about 9 native calls per Newton-Schulz step, about 60 per matrix (AdamW: about 12). Measured
+ * on the tests' reversal model (11 matrices of 32 to 96 rows, busy 2-core CPU): a training step took a median
+ * 18 ms with Muon against 12 ms with AdamW.
  *
  * <p><b>Which parameters use Muon</b> is decided once per parameter by {@link #usesMuon(String, Shape)},
  * from its name (taken from the {@link ParameterGroups}, which must therefore be built from the model) and

@@ -207,6 +207,32 @@ class MuonOptimizerTest extends WithManager {
     }
 
     @Test
+    void noArraysAccumulateInTheParameterManagerOverManyUpdates() {
+        try (NDManager m = manager.newSubManager()) {
+            Map<String, Shape> shapes = new LinkedHashMap<>();
+            shapes.put("in_weight", new Shape(6, 4));
+            shapes.put("out_weight", new Shape(4, 6));
+            shapes.put("out_bias", new Shape(4));
+            NamedParameters block = block(m, shapes);
+            TorchStyleOptimizer optimizer = OptimizerSpec.muon().djlBuilder().learningRate(step -> 0.01 / (1 + step))
+                    .groups(ParameterGroups.standard(block)).build();
+            int after = -1;
+            for (int t = 0; t < 50; t++) {
+                for (Parameter p : block.getParameters().values()) {
+                    try (NDManager tmp = m.newSubManager()) {
+                        optimizer.update(p.getId(), p.getArray(), tmp.full(p.getArray().getShape(), 0.1f * (t % 3 - 1)));
+                    }
+                }
+                if (t == 0) {
+                    after = m.getManagedArrays().size();
+                }
+            }
+            assertEquals(after, m.getManagedArrays().size(), "arrays after the first step and after 50");
+            optimizer.close();
+        }
+    }
+
+    @Test
     void theFallbackHasTheSameGroupsAndTheAdamSpecsDecay() {
         try (NDManager m = manager.newSubManager()) {
             NamedParameters block = block(m, Map.of("in_weight", new Shape(6, 4)));
