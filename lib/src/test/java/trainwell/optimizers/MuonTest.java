@@ -22,11 +22,12 @@ import org.junit.jupiter.api.function.Executable;
  * The teaching Muon on {@code double[][]} and its spec: steps against a torch float64 script written from the
  * reference's formulas (lib/reference/muon.py), the spectrum of its update, defaults, legend and bad input.
  */
-class MuonTest {
+public class MuonTest {
 
     static final double TOLERANCE = 1e-10;
 
-    private static List<JsonObject> teachingCases() throws IOException {
+    /** The cases of reference/muon/teaching.json (float64 steps of lib/reference/muon.py). */
+    public static List<JsonObject> teachingCases() throws IOException {
         try (InputStream in = MuonTest.class.getResourceAsStream("/reference/muon/teaching.json")) {
             if (in == null) {
                 throw new IOException("missing reference muon/teaching.json; run lib/reference/muon.py");
@@ -37,7 +38,8 @@ class MuonTest {
         }
     }
 
-    private static OptimizerSpec.Muon specOf(JsonObject c) {
+    /** The spec of a teaching case. */
+    public static OptimizerSpec.Muon specOf(JsonObject c) {
         MuonScaling scaling = c.get("scaling").getAsString().equals("reference") ? MuonScaling.REFERENCE : MuonScaling.MOONLIGHT;
         return OptimizerSpec.muon(c.get("weightDecay").getAsDouble()).withMomentum(c.get("momentum").getAsDouble())
                 .withNesterov(c.get("nesterov").getAsBoolean()).withNsSteps(c.get("nsSteps").getAsInt()).withScaling(scaling);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class NewtonSchulzTest {
+public class NewtonSchulzTest {
 
     private static JsonObject load(String name) throws IOException {
         try (InputStream in = NewtonSchulzTest.class.getResourceAsStream("/reference/newton_schulz/" + name + ".json")) {
@@ -26,7 +26,8 @@ class NewtonSchulzTest {
         }
     }
 
-    static double[][] matrix(JsonArray rows) {
+    /** A JSON array of rows as a matrix. */
+    public static double[][] matrix(JsonArray rows) {
         double[][] m = new double[rows.size()][];
         for (int i = 0; i < m.length; i++) {
             JsonArray r = rows.get(i).getAsJsonArray();

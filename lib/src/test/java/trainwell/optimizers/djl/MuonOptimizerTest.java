@@ -105,6 +105,51 @@ class MuonOptimizerTest extends WithManager {
         }
     }
 
+    /** One spec builds both versions: the DJL steps (float32) follow the teaching ones (float64, checked against torch in MuonTest). */
+    @Test
+    void theDjlVersionAgreesWithTheTeachingVersion() throws java.io.IOException {
+        double worst = 0;
+        for (JsonObject c : trainwell.optimizers.MuonTest.teachingCases()) {
+            OptimizerSpec.Muon spec = trainwell.optimizers.MuonTest.specOf(c);
+            double[] lr = ReferenceJson.doubles(c.get("lr"));
+            double[][] weight = trainwell.optimizers.NewtonSchulzTest.matrix(c.getAsJsonArray("initial"));
+            int rows = weight.length;
+            int cols = weight[0].length;
+            double[][] buffer = new double[rows][cols];
+            try (NDManager m = manager.newSubManager()) {
+                NamedParameters block = block(m, Map.of("hidden_weight", new Shape(rows, cols)));
+                Parameter p = block.getParameters().get("hidden_weight");
+                p.getArray().set(toFloats(weight));
+                try (TorchStyleOptimizer djl = spec.djlBuilder().learningRate(step -> lr[step])
+                        .groups(ParameterGroups.uniform(block)).build()) {
+                    for (int t = 0; t < lr.length; t++) {
+                        double[][] grad = trainwell.optimizers.NewtonSchulzTest.matrix(
+                                c.getAsJsonArray("grads").get(t).getAsJsonArray());
+                        trainwell.optimizers.Muon.step(weight, grad, buffer, lr[t], spec);
+                        try (NDManager stepManager = m.newSubManager()) {
+                            djl.update(p.getId(), p.getArray(), stepManager.create(toFloats(grad), new Shape(rows, cols)));
+                        }
+                        float[] expected = toFloats(weight);
+                        double err = ReferenceJson.maxRelativeError(expected, p.getArray().toFloatArray(), ReferenceJson.maxAbs(expected));
+                        worst = Math.max(worst, err);
+                        assertTrue(err <= TOLERANCE, c.get("name").getAsString() + " step " + t + ": " + err);
+                    }
+                }
+            }
+        }
+        System.out.printf("DJL Muon vs teaching Muon: worst relative error %.2e%n", worst);
+    }
+
+    static float[] toFloats(double[][] m) {
+        float[] out = new float[m.length * m[0].length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[0].length; j++) {
+                out[i * m[0].length + j] = (float) m[i][j];
+            }
+        }
+        return out;
+    }
+
     @Test
     void aTransformerLmPutsEmbeddingsHeadNormsAndBiasesOnAdamW() {
         try (NDManager m = manager.newSubManager()) {
