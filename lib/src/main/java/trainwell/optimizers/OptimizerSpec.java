@@ -1,9 +1,13 @@
 package trainwell.optimizers;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import trainwell.core.Args;
 import trainwell.optimizers.djl.AdaGradOptimizer;
 import trainwell.optimizers.djl.AdamOptimizer;
 import trainwell.optimizers.djl.LionOptimizer;
+import trainwell.optimizers.djl.MuonOptimizer;
 import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.optimizers.djl.RmsPropOptimizer;
 import trainwell.optimizers.djl.ScheduleFreeAdamOptimizer;
@@ -133,6 +137,19 @@ public sealed interface OptimizerSpec {
      */
     static ScheduleFreeAdam scheduleFreeAdamW(double wd) {
         return new ScheduleFreeAdam(0.9, 0.999, 1e-8, wd, 0);
+    }
+
+    /**
+     * Muon on the hidden matrices and AdamW (decoupled weight decay {@code wd}) on everything else, with
+     * Moonlight's scaling so that both share one learning rate and weight decay (Liu et al. 2025 use wd 0.1).
+     */
+    static Muon muon(double wd) {
+        return new Muon(Muon.MOMENTUM, true, NewtonSchulz.STEPS, wd, MuonScaling.MOONLIGHT, adamW(wd));
+    }
+
+    /** {@link #muon(double)} with weight decay 0.1, Moonlight's value: legend "Muon + AdamW (wd 0.1)". */
+    static Muon muon() {
+        return muon(0.1);
     }
 
     // ---- the families -------------------------------------------------------------------------------
@@ -533,6 +550,130 @@ public sealed interface OptimizerSpec {
             String extra = (weightDecay > 0 ? ", wd " + weightDecay : "")
                     + (warmupSteps > 0 ? ", warmup " + warmupSteps : "");
             return extra.isEmpty() ? "Schedule-free AdamW" : "Schedule-free AdamW (" + extra.substring(2) + ")";
+        }
+    }
+
+    /**
+     * Muon, "MomentUm Orthogonalized by Newton-Schulz" (Keller Jordan 2024, kellerjordan.github.io/posts/muon;
+     * reference code KellerJordan/Muon {@code muon.py}), for the hidden weight matrices of a network, with an
+     * Adam-family optimizer for every other parameter.
+     *
+     * <p>One step on a rows x cols matrix with gradient g and momentum buffer b:
+     * {@code b = lerp(b, g, 1 - momentum)}; the direction is {@code u = lerp(g, b, momentum)} with Nesterov,
+     * else {@code u = b}; {@code u} is orthogonalized by {@code nsSteps} Newton-Schulz steps
+     * ({@link NewtonSchulz}: every singular value pushed toward 1), multiplied by the {@link MuonScaling}
+     * factor of the shape, and {@code p = p (1 - lr wd) - lr u}. Adam would move each entry on its own; Muon
+     * moves the matrix in all its directions (singular vectors) by about the same amount, so rare directions
+     * of the gradient are not drowned by the dominant ones.
+     *
+     * <p>Only hidden 2-D weight matrices use Muon: embeddings (tied or not), the output layer, LayerNorm gains
+     * and biases, and all biases go to {@code adam} (the reference code says so: their gradients are not
+     * "matrices acting on a hidden state"). {@link MuonOptimizer#usesMuon} is the rule, by name and shape.
+     * Both optimizers take their learning rate from the same schedule (and the same parameter groups); with
+     * {@link MuonScaling#MOONLIGHT}, the default, that one rate suits both (Liu et al. 2025, "Muon is Scalable
+     * for LLM Training", arXiv 2502.16982). With {@link MuonScaling#REFERENCE} Muon wants a larger rate (about
+     * 0.02) than AdamW; use parameter groups with an lr multiplier then.
+     *
+     * <p>The reference code warns that Muon is unlikely to work well with small batches.
+     *
+     * @param momentum the momentum (beta) of the buffer, in [0, 1); 0.95 in the reference
+     * @param nesterov use the Nesterov direction {@code lerp(g, b, momentum)} (the reference's default)
+     * @param nsSteps Newton-Schulz steps, > 0; 5 in the reference
+     * @param weightDecay decoupled weight decay of the Muon matrices, >= 0
+     * @param scaling how the orthogonalized update is sized for the matrix's shape
+     * @param adam the optimizer of every parameter that is not a hidden matrix (default AdamW with the same
+     *     weight decay)
+     */
+    record Muon(double momentum, boolean nesterov, int nsSteps, double weightDecay, MuonScaling scaling, Adam adam)
+            implements OptimizerSpec {
+
+        /** The reference's momentum. */
+        static final double MOMENTUM = 0.95;
+
+        /** Checks every field's range. */
+        public Muon {
+            Args.inRangeExclusive("momentum", momentum, 0, 1);
+            Args.positive("nsSteps", nsSteps);
+            Args.nonNegative("weightDecay", weightDecay);
+            Args.notNull("scaling", scaling);
+            Args.notNull("adam", adam);
+        }
+
+        /** The same with momentum {@code mu}. */
+        public Muon withMomentum(double mu) {
+            return new Muon(mu, nesterov, nsSteps, weightDecay, scaling, adam);
+        }
+
+        /** The same with the Nesterov direction on or off (off: the buffer itself is orthogonalized). */
+        public Muon withNesterov(boolean on) {
+            return new Muon(momentum, on, nsSteps, weightDecay, scaling, adam);
+        }
+
+        /** The same with {@code steps} Newton-Schulz steps. */
+        public Muon withNsSteps(int steps) {
+            return new Muon(momentum, nesterov, steps, weightDecay, scaling, adam);
+        }
+
+        /** The same with another scaling of the orthogonalized update. */
+        public Muon withScaling(MuonScaling value) {
+            return new Muon(momentum, nesterov, nsSteps, weightDecay, value, adam);
+        }
+
+        /**
+         * The same with {@code value} for the parameters that are not hidden matrices; its weight decay is its
+         * own, e.g. {@code muon(0.1).withAdam(adamW(0.01))} decays the matrices by 0.1 and the rest by 0.01.
+         */
+        public Muon withAdam(Adam value) {
+            return new Muon(momentum, nesterov, nsSteps, weightDecay, scaling, value);
+        }
+
+        /** The same with weight decay {@code wd} for Muon's matrices and for the Adam parameters alike. */
+        @Override
+        public Muon withWeightDecay(double wd) {
+            return new Muon(momentum, nesterov, nsSteps, wd, scaling, adam.withWeightDecay(wd));
+        }
+
+        /**
+         * Not available: the teaching version of Muon works on a matrix, and a {@code double[]} point is a
+         * vector, which Muon would hand to Adam. Use {@link trainwell.optimizers.Muon} for a matrix step,
+         * or {@code adam().fromScratch(lr)} for the vector.
+         */
+        @Override
+        public Optimizer fromScratch(Schedule lr) {
+            throw new UnsupportedOperationException("Muon updates matrices, and a double[] point is a vector"
+                    + " (Muon would hand it to " + adam + "): use trainwell.optimizers.Muon.step on a double[][]"
+                    + " matrix, or adam().fromScratch(lr) for the vector");
+        }
+
+        @Override
+        public TorchStyleOptimizer djl(TorchStyleOptimizer.Setup setup) {
+            var adamSetup = new TorchStyleOptimizer.Setup(setup.learningRate(), adam.weightDecay(), setup.groups());
+            return new MuonOptimizer(setup, momentum, nesterov, nsSteps, scaling, adam.djl(adamSetup));
+        }
+
+        /**
+         * "Muon + AdamW (wd 0.1)"; settings other than the defaults in parentheses after "Muon", e.g.
+         * "Muon (momentum 0.9, reference scaling, wd 0.05) + AdamW (wd 0.1)".
+         */
+        @Override
+        public String toString() {
+            List<String> extra = new ArrayList<>();
+            if (momentum != MOMENTUM) {
+                extra.add("momentum " + momentum);
+            }
+            if (!nesterov) {
+                extra.add("no Nesterov");
+            }
+            if (nsSteps != NewtonSchulz.STEPS) {
+                extra.add(nsSteps + " Newton-Schulz steps");
+            }
+            if (scaling != MuonScaling.MOONLIGHT) {
+                extra.add(scaling.name().toLowerCase(Locale.ROOT) + " scaling");
+            }
+            if (weightDecay != adam.weightDecay()) {
+                extra.add("wd " + weightDecay);
+            }
+            return (extra.isEmpty() ? "Muon" : "Muon (" + String.join(", ", extra) + ")") + " + " + adam;
         }
     }
 }

@@ -5,7 +5,10 @@
  * {@code torch.optim} where PyTorch has it (GD/SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam, Adam with
  * L2, AdamW, AMSGrad, RAdam); Lion follows its paper, schedule-free AdamW its authors' reference code (the
  * parameter vector holds y, the answer is {@link trainwell.optimizers.ScheduleFreeAdam#x()};
- * {@link trainwell.optimizers.TrajectoryRecorder#recordSequences} draws x, y and z). {@link trainwell.optimizers.OptimizerSpec} is the one
+ * {@link trainwell.optimizers.TrajectoryRecorder#recordSequences} draws x, y and z). Muon works on matrices, not
+ * vectors: {@link trainwell.optimizers.Muon} shows its step on a {@code double[][]} ({@link NewtonSchulz},
+ * {@link Matrices}), and {@code OptimizerSpec.muon()} trains models (Muon on hidden matrices, AdamW on the rest).
+ * {@link trainwell.optimizers.OptimizerSpec} is the one
  * description of each optimizer (hyper-parameters, PyTorch's defaults, checks): it builds the teaching version
  * here ({@code fromScratch}) and the DJL version in {@code trainwell.optimizers.djl} ({@code build}). A typical
  * notebook cell:

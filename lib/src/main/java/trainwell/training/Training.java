@@ -167,7 +167,7 @@ public final class Training {
         TrainingResult run() {
             NativeHeap.keepFreedMemory();
             Random random = new Random(config.seed()); // draws the batches
-            ParameterGroups groups = config.decayAll() ? ParameterGroups.uniform() : ParameterGroups.standard(task.model());
+            ParameterGroups groups = config.decayAll() ? ParameterGroups.uniform(task.model()) : ParameterGroups.standard(task.model());
             int stepsRun = 0;
             try (TorchStyleOptimizer optimizer = config.optimizer().build(k -> lr, groups)) {
                 listeners.forEach(l -> l.onStart(run));

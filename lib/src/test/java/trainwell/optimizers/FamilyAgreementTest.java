@@ -146,10 +146,15 @@ class FamilyAgreementTest {
         assertEquals(listed.stream().sorted().toList(), CASES.keySet().stream().sorted().toList());
     }
 
+    /**
+     * Every family but Muon, whose teaching version works on a matrix rather than a {@code double[]}: its two
+     * versions are checked against each other and against lib/reference/muon.py in MuonTest and
+     * djl.MuonOptimizerTest.
+     */
     @Test
     void everyFamilyIsCovered() {
         var families = CASES.values().stream().map(c -> c.spec().getClass()).distinct().count();
-        assertEquals(OptimizerSpec.class.getPermittedSubclasses().length, families);
+        assertEquals(OptimizerSpec.class.getPermittedSubclasses().length - 1, families);
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class NewtonSchulzTest {
+public class NewtonSchulzTest {
 
     private static JsonObject load(String name) throws IOException {
         try (InputStream in = NewtonSchulzTest.class.getResourceAsStream("/reference/newton_schulz/" + name + ".json")) {
@@ -26,7 +26,8 @@ class NewtonSchulzTest {
         }
     }
 
-    private static double[][] matrix(JsonArray rows) {
+    /** A JSON array of rows as a matrix. */
+    public static double[][] matrix(JsonArray rows) {
         double[][] m = new double[rows.size()][];
         for (int i = 0; i < m.length; i++) {
             JsonArray r = rows.get(i).getAsJsonArray();
@@ -38,7 +39,7 @@ class NewtonSchulzTest {
         return m;
     }
 
-    private static double[] vector(JsonArray a) {
+    static double[] vector(JsonArray a) {
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = a.get(i).getAsDouble();

@@ -53,6 +53,15 @@ public final class ParameterGroups {
         return new ParameterGroups(new LinkedHashMap<>(), new LinkedHashMap<>(), true);
     }
 
+    /**
+     * Every parameter of {@code block} in one group "all" with the optimizer's settings, like
+     * {@link #uniform()}, but with the parameters' names known: what an optimizer that decides by name
+     * (Muon: hidden matrices versus embeddings and norms) needs.
+     */
+    public static ParameterGroups uniform(Block block) {
+        return of(block).otherwise(ALL);
+    }
+
     /** Starts custom groups for the parameters of {@code block}; the first matching rule wins. */
     public static Rules of(Block block) {
         return new Rules(Args.notNull("block", block));

@@ -92,6 +92,11 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
             throw new IllegalStateException("update of " + groups.nameOf(parameterId) + " in evaluation mode: "
                     + "call trainMode(parameters) after evaluating and before training on");
         }
+        TorchStyleOptimizer owner = ownerOf(parameterId, weight);
+        if (owner != this) {
+            owner.update(parameterId, weight, grad);
+            return;
+        }
         ParameterGroup group = groups.groupOf(parameterId);
         State state = states.computeIfAbsent(parameterId, id -> newStateFor(weight));
         // Our own count (not DJL's updateCount) so that close() really starts afresh.
@@ -103,6 +108,15 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
         }
         state.updates++;
         zeroGradient(weight);
+    }
+
+    /**
+     * The optimizer that updates this parameter: this one (the default), or another one with its own state,
+     * settings and step counts, for an optimizer made of two (Muon hands embeddings, norms and biases to
+     * AdamW). Called at every update, so an override should decide once per parameter and remember.
+     */
+    protected TorchStyleOptimizer ownerOf(String parameterId, NDArray weight) {
+        return this;
     }
 
     /** Number of state arrays per parameter (e.g. 2 for Adam's two moments). */
@@ -268,10 +282,22 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
 
     /**
      * PyTorch's {@code self.lerp_(end, w)} = {@code self + w * (end - self)}, in place. (For w >= 0.5
-     * PyTorch rounds through another, equal formula; the optimizers here only use small w.)
+     * PyTorch rounds through another, equal formula, which {@link #lerp} follows; the in-place callers here
+     * use small w.)
      */
     protected void lerpInPlace(NDArray self, NDArray end, double w) {
         self.addi(end.sub(self).muli(scalar(self, w)));
+    }
+
+    /**
+     * PyTorch's out-of-place {@code self.lerp(end, w)} with its rounding: {@code self + w (end - self)} for
+     * |w| < 0.5, else {@code end - (end - self) (1 - w)} with {@code 1 - w} taken in float32, as the CPU kernel.
+     */
+    protected NDArray lerp(NDArray self, NDArray end, double w) {
+        if (Math.abs(w) < 0.5) {
+            return end.sub(self).muli(scalar(self, w)).addi(self);
+        }
+        return end.sub(end.sub(self).muli(scalar(self, 1f - (float) w)));
     }
 
     /** PyTorch's {@code t1 * t2 * value} in addcmul's order: {@code (value * t1) * t2}. */

@@ -1,7 +1,6 @@
 package trainwell.optimizers.djl;
 
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import trainwell.optimizers.OptimizerSpec;
 
 /**
@@ -95,23 +93,7 @@ class OptimizerReferenceTest {
                     .groups(groups)
                     .build();
 
-            List<JsonObject> steps = ReferenceJson.objects(c.get("steps"));
-            double worst = 0;
-            for (int t = 0; t < steps.size(); t++) {
-                JsonObject s = steps.get(t);
-                for (Parameter p : List.of(weight, bias)) {
-                    try (NDManager stepManager = m.newSubManager()) {
-                        NDArray grad = stepManager.create(
-                                ReferenceJson.floats(s.getAsJsonObject("grad").get(p.getName())), p.getArray().getShape());
-                        optimizer.update(p.getId(), p.getArray(), grad);
-                    }
-                    float[] expected = ReferenceJson.floats(s.getAsJsonObject("param").get(p.getName()));
-                    double err = ReferenceJson.maxRelativeError(expected, p.getArray().toFloatArray(), ReferenceJson.maxAbs(expected));
-                    worst = Math.max(worst, err);
-                    assertTrue(err <= TOLERANCE, name + " step " + t + " " + p.getName() + ": relative error " + err);
-                }
-            }
-            System.out.printf("%s: worst relative error over %d steps %.2e%n", name, steps.size(), worst);
+            ReferenceJson.replaySteps(name, c, List.of(weight, bias), optimizer, m, TOLERANCE);
             optimizer.close();
         }
     }

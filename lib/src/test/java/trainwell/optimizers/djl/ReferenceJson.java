@@ -1,5 +1,10 @@
 package trainwell.optimizers.djl;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -12,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the PyTorch reference files written by lib/reference/djl_optimizers.py. */
+/** Reads the PyTorch reference files written by lib/reference/djl_optimizers.py (and muon.py) and replays their steps. */
 public final class ReferenceJson {
 
     private ReferenceJson() {}
@@ -74,6 +79,32 @@ public final class ReferenceJson {
             m = Math.max(m, Math.abs(v));
         }
         return m;
+    }
+
+    /**
+     * Replays the case's steps: each step feeds the stored gradient of every parameter to {@code optimizer}
+     * and checks the parameter against the stored value (normwise relative error, see
+     * {@code OptimizerReferenceTest}); returns the worst error.
+     */
+    public static double replaySteps(String name, JsonObject c, List<Parameter> params, TorchStyleOptimizer optimizer,
+            NDManager m, double tolerance) {
+        List<JsonObject> steps = objects(c.get("steps"));
+        double worst = 0;
+        for (int t = 0; t < steps.size(); t++) {
+            JsonObject s = steps.get(t);
+            for (Parameter p : params) {
+                try (NDManager stepManager = m.newSubManager()) {
+                    NDArray grad = stepManager.create(floats(s.getAsJsonObject("grad").get(p.getName())), p.getArray().getShape());
+                    optimizer.update(p.getId(), p.getArray(), grad);
+                }
+                float[] expected = floats(s.getAsJsonObject("param").get(p.getName()));
+                double err = maxRelativeError(expected, p.getArray().toFloatArray(), maxAbs(expected));
+                worst = Math.max(worst, err);
+                assertTrue(err <= tolerance, name + " step " + t + " " + p.getName() + ": relative error " + err);
+            }
+        }
+        System.out.printf("%s: worst relative error over %d steps %.2e%n", name, steps.size(), worst);
+        return worst;
     }
 
     /** Largest |actual - expected| / max(|expected|, floor) over all elements. */
