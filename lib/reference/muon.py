@@ -23,7 +23,10 @@
 #                       adjust_lr_for_muon), so that Muon shares AdamW's learning rate and weight decay
 #   p = p * (1 - lr * wd) - lr * update
 # The reference runs the iteration in bfloat16 on a GPU; here it runs in the tensor's own dtype (float64 for
-# the teaching file, float32 for the DJL file). Parameters that are not hidden matrices follow
+# the teaching file, float32 for the DJL file). PyTorch ships the same algorithm as torch.optim.Muon (2.9 and
+# later; adjust_lr_fn "original" = reference scaling, "match_rms_adamw" = Moonlight's), with the iteration fixed
+# to bfloat16: cross_check() runs it beside muon_step and stops the script unless the two agree to bfloat16
+# precision, a check that these formulas read the reference as PyTorch does. Parameters that are not hidden matrices follow
 # torch.optim.AdamW (foreach=False) with the same learning rate, as the library's Muon does.
 import json
 import math
@@ -76,6 +79,29 @@ def muon_step(p, grad, buf, lr, wd, momentum, nesterov, steps, scaling):
         p.add_(x * scale_factor(rows, cols, scaling), alpha=-lr)
     else:  # Moonlight: p.add_(u, alpha=-adjusted_lr)
         p.add_(x, alpha=-lr * scale_factor(rows, cols, scaling))
+
+
+def cross_check():
+    """Largest difference, relative to the total move, between muon_step and torch.optim.Muon (bfloat16)."""
+    g = torch.Generator().manual_seed(23)
+    worst = 0.0
+    for shape in [(6, 4), (4, 6), (16, 8)]:
+        for scaling, nesterov in [("moonlight", True), ("reference", False)]:
+            p0 = torch.randn(*shape, generator=g)
+            grads = [torch.randn(*shape, generator=g) for _ in range(5)]
+            ours, buf = p0.clone(), torch.zeros(*shape)
+            theirs = torch.nn.Parameter(p0.clone())
+            opt = torch.optim.Muon([theirs], lr=0.02, weight_decay=0.1, momentum=0.95, nesterov=nesterov,
+                                   adjust_lr_fn="match_rms_adamw" if scaling == "moonlight" else "original")
+            for grad in grads:
+                muon_step(ours, grad.clone(), buf, 0.02, 0.1, 0.95, nesterov, 5, scaling)
+                theirs.grad = grad.clone()
+                opt.step()
+            moved = (ours - p0).abs().max().item()
+            worst = max(worst, (ours - theirs.detach()).abs().max().item() / moved)
+    if worst > 0.05:
+        raise SystemExit("muon_step departs from torch.optim.Muon by %.3g of the move" % worst)
+    return worst
 
 
 def teaching_cases():
@@ -163,11 +189,13 @@ def djl_case(name, muon, muon_wd, adam_wd, betas, base_lr, standard_groups):
 
 
 def main():
+    agreement = cross_check()
+    print("muon_step vs torch.optim.Muon (bfloat16 iteration): largest difference %.2g of the move" % agreement)
     os.makedirs(MUON_DIR, exist_ok=True)
     os.makedirs(JSON_DIR, exist_ok=True)
     with open(os.path.join(MUON_DIR, "teaching.json"), "w") as f:
         json.dump({"generatedBy": "lib/reference/muon.py", "torch": torch.__version__,
-                   "cases": teaching_cases()}, f)
+                   "vsTorchOptimMuon": agreement, "cases": teaching_cases()}, f)
     torch.set_default_dtype(torch.float32)
     with open(os.path.join(JSON_DIR, "muon.json"), "w") as f:
         json.dump({"generatedBy": "lib/reference/muon.py", "torch": torch.__version__,

@@ -15,6 +15,8 @@ import trainwell.core.Args;
  *   use AdamW's learning rate and weight decay: one learning-rate sweep then serves both, and a run can swap
  *   AdamW for Muon without retuning. That is why it is the library's default.
  * </ul>
+ * In {@code torch.optim.Muon} these are {@code adjust_lr_fn="original"} (its default) and
+ * {@code "match_rms_adamw"}.
  */
 public enum MuonScaling {
 

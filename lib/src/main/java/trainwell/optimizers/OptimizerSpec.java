@@ -571,10 +571,13 @@ public sealed interface OptimizerSpec {
      * "matrices acting on a hidden state"). {@link MuonOptimizer#usesMuon} is the rule, by name and shape.
      * Both optimizers take their learning rate from the same schedule (and the same parameter groups); with
      * {@link MuonScaling#MOONLIGHT}, the default, that one rate suits both (Liu et al. 2025, "Muon is Scalable
-     * for LLM Training", arXiv 2502.16982). With {@link MuonScaling#REFERENCE} Muon wants a larger rate (about
-     * 0.02) than AdamW; use parameter groups with an lr multiplier then.
+     * for LLM Training", arXiv 2502.16982). With {@link MuonScaling#REFERENCE} Muon's matrices want a larger
+     * rate (about 0.02) than AdamW's parameters: give them a parameter group of their own with an lr multiplier.
      *
-     * <p>The reference code warns that Muon is unlikely to work well with small batches.
+     * <p>PyTorch ships the same algorithm as {@code torch.optim.Muon} (2.9 and later, iteration in bfloat16,
+     * {@code adjust_lr_fn} "original" or "match_rms_adamw" for the two scalings); lib/reference/muon.py checks
+     * its own formulas against it. The reference code warns that Muon is unlikely to work well with small
+     * batches.
      *
      * @param momentum the momentum (beta) of the buffer, in [0, 1); 0.95 in the reference
      * @param nesterov use the Nesterov direction {@code lerp(g, b, momentum)} (the reference's default)
