@@ -18,12 +18,13 @@ import trainwell.training.Runs;
 import trainwell.training.TrainingConfig;
 import trainwell.training.TrainingResult;
 import trainwell.training.TrainingTask;
+import trainwell.tuning.LrSensitivity;
 
 /**
  * One recipe trained at every peak learning rate of a log-spaced grid, over seeds, and what Wortsman et
  * al. (2023, "Small-scale proxies for large-scale Transformer training instabilities") read from such a
- * sweep: the <em>learning-rate sensitivity</em>, the mean over the rates of min(loss(rate), initial loss)
- * minus the best loss, and here also the width of the basin of rates that train, in decades.
+ * sweep: the <em>learning-rate sensitivity</em> ({@link LrSensitivity}: the mean over the rates of min(loss(rate),
+ * initial loss) minus the best loss), and here also the width of the basin of rates that train, in decades.
  *
  * <p>Every run goes through {@link Experiments#compare}, so the sweep runs its independent runs the way
  * the library runs any experiment. A run's loss is its final validation loss; a diverged run, or one
@@ -102,20 +103,6 @@ public final class RateSweep {
     /** The name of the run of recipe {@code name} at {@code rate}: "name @ 4.6e-03". */
     public static String runName(String name, double rate) {
         return name + " @ " + String.format(Locale.ROOT, "%.1e", rate);
-    }
-
-    /**
-     * Wortsman et al.'s learning-rate sensitivity of one loss-versus-rate curve: the mean over the rates of
-     * min(loss, initial loss) minus the lowest of those. A non-finite loss counts as the initial loss. 0 means
-     * every rate reached the best loss; the initial loss minus the best loss means only one rate trained.
-     */
-    public static double sensitivity(double[] losses, double initialLoss) {
-        Args.notNull("losses", losses);
-        Args.check(losses.length > 0, "losses", "must hold at least one loss", "empty");
-        Args.finite("initialLoss", initialLoss);
-        double[] capped = Arrays.stream(losses).map(l -> Double.isFinite(l) ? Math.min(l, initialLoss) : initialLoss).toArray();
-        double best = Arrays.stream(capped).min().orElseThrow();
-        return Arrays.stream(capped).average().orElseThrow() - best;
     }
 
     /**
@@ -206,11 +193,11 @@ public final class RateSweep {
         return n;
     }
 
-    /** The learning-rate sensitivity of each seed's curve (see {@link #sensitivity(double[], double)}). */
+    /** The learning-rate sensitivity of each seed's curve (see {@link LrSensitivity}). */
     public double[] sensitivityPerSeed() {
         double[] s = new double[seeds.length];
         for (int j = 0; j < seeds.length; j++) {
-            s[j] = sensitivity(lossesOfSeed(j), initialLoss(j));
+            s[j] = LrSensitivity.of(rates, lossesOfSeed(j), initialLoss(j)).value();
         }
         return s;
     }

@@ -18,15 +18,20 @@ public final class Attention {
         return new NDList(weights.matMul(v), weights);
     }
 
-    /** The attention weights softmax(Q K^T / sqrt(d_k) + mask); each row sums to 1 over the keys. */
+    /**
+     * The attention weights softmax(Q K^T / sqrt(d_k) + mask); each row sums to 1 over the keys. An
+     * {@link AttentionProbe} listening on this thread receives the logits Q K^T / sqrt(d_k), the mask and the weights.
+     */
     public static NDArray weights(NDArray q, NDArray k, NDArray mask) {
         long dk = q.getShape().get(q.getShape().dimension() - 1);
         // Scaling q (T x d_k values) is cheaper than scaling the scores (T x T); dividing by sqrt(d_k) keeps
         // the dot products at unit variance so the softmax does not saturate.
         NDArray scores = Tensors.times(q, 1.0 / Math.sqrt(dk)).matMul(k.swapAxes(-1, -2));
-        if (mask != null) {
-            scores = scores.addi(mask);
+        if (!AttentionProbe.listening()) {
+            return (mask == null ? scores : scores.addi(mask)).softmax(-1);
         }
-        return scores.softmax(-1);
+        NDArray weights = (mask == null ? scores : scores.add(mask)).softmax(-1); // the probe reads the unmasked scores
+        AttentionProbe.report(scores, mask, weights);
+        return weights;
     }
 }

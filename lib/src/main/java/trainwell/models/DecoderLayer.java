@@ -29,10 +29,12 @@ public final class DecoderLayer extends ModelBlock {
         this.dropout = (float) config.dropout();
         int d = config.dModel();
         selfAttention = addChildBlock("selfAttention",
-                new MultiHeadAttention(d, config.heads(), config.dropout(), true, config.fusedQkv()));
+                new MultiHeadAttention(d, config.heads(), config.dropout(), true, config.fusedQkv(),
+                        config.qkNorm()));
         selfAttentionNorm = addChildBlock("selfAttentionNorm", new LayerNorm(d));
         crossAttention = addChildBlock("crossAttention",
-                new MultiHeadAttention(d, config.heads(), config.dropout(), false, config.fusedQkv()));
+                new MultiHeadAttention(d, config.heads(), config.dropout(), false, config.fusedQkv(),
+                        config.qkNorm()));
         crossAttentionNorm = addChildBlock("crossAttentionNorm", new LayerNorm(d));
         ffn = addChildBlock("ffn", new FeedForward(d, config.ffnWidth(), config.activation()));
         ffnNorm = addChildBlock("ffnNorm", new LayerNorm(d));

@@ -26,7 +26,8 @@ public final class EncoderLayer extends ModelBlock {
         this.alpha = alpha;
         this.dropout = (float) config.dropout();
         selfAttention = addChildBlock("selfAttention",
-                new MultiHeadAttention(config.dModel(), config.heads(), config.dropout(), true, config.fusedQkv()));
+                new MultiHeadAttention(config.dModel(), config.heads(), config.dropout(), true, config.fusedQkv(),
+                        config.qkNorm()));
         selfAttentionNorm = addChildBlock("selfAttentionNorm", new LayerNorm(config.dModel()));
         ffn = addChildBlock("ffn", new FeedForward(config.dModel(), config.ffnWidth(), config.activation()));
         ffnNorm = addChildBlock("ffnNorm", new LayerNorm(config.dModel()));

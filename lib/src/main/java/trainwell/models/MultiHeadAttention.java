@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import trainwell.core.Args;
 
 /**
  * Multi-head attention (Vaswani et al. 2017, section 3.2.2): project to queries, keys and values, split
@@ -13,6 +14,14 @@ import ai.djl.util.PairList;
  * {@code query} (d, d) and fused {@code kv} (2d, d) applied to the encoder memory; or separate
  * {@code query}, {@code key}, {@code value}. The output projection is {@code outProj}. Fusing cuts the
  * number of native calls (one matmul instead of three).
+ *
+ * <p>With QK-layernorm on, each head's queries and keys pass through a LayerNorm over the head dimension (children
+ * {@code queryNorm} and {@code keyNorm}, a gain and a bias of size d_h shared by the heads) before the scaled dot
+ * product: z = LN(q) . LN(k) / sqrt(d_h). The logits can then grow only through the LayerNorm gains, not through
+ * the whole projection matrices, which is what keeps attention from collapsing to one-hot weights at high learning
+ * rates (Dehghani et al. 2023, "Scaling Vision Transformers to 22 Billion Parameters", arXiv 2302.05442; Wortsman
+ * et al. 2023, "Small-scale proxies for large-scale Transformer training instabilities", arXiv 2309.14322). Their names contain "norm", so the default parameter groups
+ * exclude them from weight decay like every other LayerNorm.
  *
  * <p>With {@link #recordWeights(boolean)} on, each forward pass copies its (pre-dropout) weights to a Java
  * array {@code float[B][heads][Tq][Tk]}: B x heads x Tq x Tk x 4 bytes per block (e.g. 64 x 4 x 32 x 32 x 4
@@ -29,6 +38,8 @@ public final class MultiHeadAttention extends ModelBlock {
     private final Dense value;
     private final Dense kv;
     private final Dense outProj;
+    private final LayerNorm queryNorm;
+    private final LayerNorm keyNorm;
     private volatile boolean record;
     private volatile float[][][][] lastWeights;
 
@@ -39,6 +50,20 @@ public final class MultiHeadAttention extends ModelBlock {
      * @param fused         whether to fuse projections (qkv for self-attention, kv for cross-attention)
      */
     public MultiHeadAttention(int dModel, int heads, double dropout, boolean selfAttention, boolean fused) {
+        this(dModel, heads, dropout, selfAttention, fused, false);
+    }
+
+    /**
+     * A multi-head attention block of width {@code dModel}, with or without QK-layernorm.
+     *
+     * @param selfAttention whether queries, keys and values come from the same sequence
+     * @param fused         whether to fuse projections (qkv for self-attention, kv for cross-attention)
+     * @param qkNorm        whether queries and keys are layer-normalised per head before their dot product
+     */
+    public MultiHeadAttention(int dModel, int heads, double dropout, boolean selfAttention, boolean fused,
+            boolean qkNorm) {
+        Args.positive("heads", heads);
+        Args.check(dModel % heads == 0, "dModel", "must be divisible by heads (" + heads + ")", dModel);
         this.dModel = dModel;
         this.heads = heads;
         this.dropout = (float) dropout;
@@ -50,6 +75,8 @@ public final class MultiHeadAttention extends ModelBlock {
         key = fused ? null : addChildBlock("key", new Dense(dModel, dModel, true));
         value = fused ? null : addChildBlock("value", new Dense(dModel, dModel, true));
         outProj = addChildBlock("outProj", new Dense(dModel, dModel, true));
+        queryNorm = qkNorm ? addChildBlock("queryNorm", new LayerNorm(dModel / heads)) : null;
+        keyNorm = qkNorm ? addChildBlock("keyNorm", new LayerNorm(dModel / heads)) : null;
     }
 
     /**
@@ -81,6 +108,10 @@ public final class MultiHeadAttention extends ModelBlock {
                 k = splitHeads(key.apply(ps, source, training), b, tk, dh);
                 v = splitHeads(value.apply(ps, source, training), b, tk, dh);
             }
+        }
+        if (queryNorm != null) {
+            q = queryNorm.apply(ps, q, training); // (B, H, Tq, dh), normalised over dh
+            k = keyNorm.apply(ps, k, training);
         }
         NDArray weights = Attention.weights(q, k, mask);
         if (record) {

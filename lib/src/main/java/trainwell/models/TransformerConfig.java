@@ -29,6 +29,9 @@ import trainwell.initialization.InitScheme;
  * @param tiedEmbeddings  whether the output layer reuses the (target) token embedding matrix
  * @param scaleEmbeddings whether token embeddings are multiplied by sqrt(dModel) (Vaswani et al., section 3.4)
  * @param fusedQkv        whether self-attention computes Q, K, V with one (3d, d) matrix (fewer native calls)
+ * @param qkNorm          whether each head's queries and keys pass through a LayerNorm over the head dimension
+ *                        before their dot product (QK-layernorm: Dehghani et al. 2023, arXiv 2302.05442; Wortsman
+ *                        et al. 2023, arXiv 2309.14322); see {@link MultiHeadAttention}
  */
 public record TransformerConfig(
         int sourceVocab,
@@ -46,7 +49,8 @@ public record TransformerConfig(
         InitScheme init,
         boolean tiedEmbeddings,
         boolean scaleEmbeddings,
-        boolean fusedQkv) {
+        boolean fusedQkv,
+        boolean qkNorm) {
 
     /** Validates every field on its own; {@link #check()} validates the rules between fields. */
     public TransformerConfig {
@@ -80,17 +84,17 @@ public record TransformerConfig(
 
     /**
      * A tiny model that trains in seconds on a CPU: vocab 16, length 32, d_model 64, 4 heads, 2+2 layers,
-     * FFN 256, dropout 0.1, Pre-LN, GELU, sinusoidal positions, GPT-2 init, tied and scaled embeddings.
+     * FFN 256, dropout 0.1, Pre-LN, GELU, sinusoidal positions, GPT-2 init, tied and scaled embeddings, no QK-norm.
      */
     public static TransformerConfig tiny() {
         return new TransformerConfig(16, 16, 32, 64, 4, 2, 2, 256, 0.1, NormPlacement.PRE_LN, FfnActivation.GELU,
-                Positions.SINUSOIDAL, InitScheme.gpt2(), true, true, true);
+                Positions.SINUSOIDAL, InitScheme.gpt2(), true, true, true, false);
     }
 
-    /** The base model of Vaswani et al. 2017 (shared 37000-token vocabulary; Post-LN, ReLU, Xavier uniform). */
+    /** The base model of Vaswani et al. 2017 (shared 37000-token vocabulary; Post-LN, ReLU, Xavier uniform, no QK-norm). */
     public static TransformerConfig vaswaniBase() {
         return new TransformerConfig(37000, 37000, 512, 512, 8, 6, 6, 2048, 0.1, NormPlacement.POST_LN,
-                FfnActivation.RELU, Positions.SINUSOIDAL, InitScheme.xavierUniform(), true, true, true);
+                FfnActivation.RELU, Positions.SINUSOIDAL, InitScheme.xavierUniform(), true, true, true, false);
     }
 
     /** Width of one attention head (checks the configuration first). */
@@ -195,6 +199,15 @@ public record TransformerConfig(
         return with(b -> b.fusedQkv = v);
     }
 
+    /**
+     * With or without QK-layernorm: each head's queries and keys normalised over the head dimension (learnable gain
+     * and bias per head dimension) before the scaled dot product, which keeps attention logits from growing without
+     * bound at high learning rates (Dehghani et al. 2023, arXiv 2302.05442; Wortsman et al. 2023, arXiv 2309.14322).
+     */
+    public TransformerConfig withQkNorm(boolean v) {
+        return with(b -> b.qkNorm = v);
+    }
+
     /** This configuration with the fields {@code change} sets; each field is validated on its own. */
     private TransformerConfig with(Consumer<Builder> change) {
         Builder b = new Builder(this);
@@ -220,6 +233,7 @@ public record TransformerConfig(
         boolean tiedEmbeddings;
         boolean scaleEmbeddings;
         boolean fusedQkv;
+        boolean qkNorm;
 
         Builder(TransformerConfig c) {
             sourceVocab = c.sourceVocab;
@@ -238,12 +252,13 @@ public record TransformerConfig(
             tiedEmbeddings = c.tiedEmbeddings;
             scaleEmbeddings = c.scaleEmbeddings;
             fusedQkv = c.fusedQkv;
+            qkNorm = c.qkNorm;
         }
 
         TransformerConfig build() {
             return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers,
                     decoderLayers, ffnWidth, dropout, norm, activation, positions,
-                    init, tiedEmbeddings, scaleEmbeddings, fusedQkv);
+                    init, tiedEmbeddings, scaleEmbeddings, fusedQkv, qkNorm);
         }
     }
 }

@@ -11,6 +11,10 @@
  * {@link trainwell.models.DecoderLayer} (Post-LN, Pre-LN or DeepNorm residuals), and the stacks
  * {@link trainwell.models.Encoder} and {@link trainwell.models.Decoder}.
  *
+ * <p>Stability: {@code TransformerConfig.withQkNorm(true)} layer-normalises each head's queries and keys (QK-layernorm,
+ * Dehghani et al. 2023); {@link trainwell.models.AttentionProbe} measures the largest attention logit and the attention
+ * entropy of every layer during one forward pass.
+ *
  * <p>Memory: parameters live on the manager given to {@code initialize}; every forward result lives on the
  * manager of the input ids, so run each step in a sub-manager. Decoding helpers do this themselves.
  */

@@ -9,9 +9,10 @@ import tech.tablesaw.api.Table;
 import trainwell.results.RunLog;
 
 /**
- * A run's history ({@link TrainingResult#history()}): one row per step with loss, lr, grad_norm, the columns
- * other listeners measured and ms; val_loss and val_accuracy join the rows of evaluation steps. It also keeps the
- * best validation loss. The loop notifies it after every other listener, so that their measurements are in.
+ * A run's history ({@link TrainingResult#history()}): one row per step with loss, lr, grad_norm, log_z (the mean
+ * log-sum-exp of the output logits, which the z-loss pulls towards 0), the columns other listeners measured and ms;
+ * val_loss and val_accuracy join the rows of evaluation steps. It also keeps the best validation loss. The loop
+ * notifies it after every other listener, so that their measurements are in.
  */
 final class History implements TrainingListener {
 

@@ -9,13 +9,15 @@ import trainwell.training.clip.GradientNorms;
  *
  * @param run          the run (its name, configuration, task; {@link TrainingRun#stop} ends it)
  * @param step         0-based step; the same counter picks the learning rate and the batch
- * @param loss         training loss of the step's batch (label-smoothed as configured)
+ * @param loss         training loss of the step's batch (label-smoothed as configured, plus the z-loss when
+ *                     configured): what the update minimised
  * @param lr           the learning rate the optimizer applied at this step (before a parameter group's multiplier)
  * @param gradNorm     global gradient norm before clipping
  * @param gradients    per-parameter gradient norms before clipping
  * @param updated      false when the gradient was not finite and the update was skipped
  * @param ms           wall-clock milliseconds of the step (batch to update, listeners excluded)
- * @param measurements the step's row of the history beyond loss, lr and grad_norm; add to it with {@link #measure}
+ * @param measurements the step's row of the history beyond loss, lr and grad_norm (the loop puts the batch's mean
+ *                     log Z of the output logits in "log_z"); add to it with {@link #measure}
  */
 public record StepRecord(TrainingRun run, int step, double loss, double lr, double gradNorm,
         GradientNorms.Report gradients, boolean updated, double ms, Map<String, Double> measurements) {

@@ -27,14 +27,15 @@ import trainwell.optimizers.djl.TorchStyleOptimizer;
 import trainwell.training.clip.GradientClipping;
 import trainwell.training.clip.GradientNorms;
 import trainwell.training.loss.LabelSmoothingCrossEntropy;
+import trainwell.training.loss.ZLoss;
 
 /**
  * The course's training loop, written out so that every step can be read: batch, forward pass, label-smoothed
- * cross-entropy, backward pass, global-norm clipping, the optimizer's update at the scheduled learning rate, the
- * listeners, and at intervals validation (at the weights the optimizer answers with: {@link
- * TorchStyleOptimizer#evalMode}, then back with {@link TorchStyleOptimizer#trainMode}; a run ends in evaluation
- * mode, so a task kept open holds those weights). One step counter picks the batch, the learning rate the optimizer
- * applies and the row of the history.
+ * cross-entropy (plus the z-loss when configured), backward pass, global-norm clipping, the optimizer's update at
+ * the scheduled learning rate, the listeners, and at intervals validation (at the weights the optimizer answers
+ * with: {@link TorchStyleOptimizer#evalMode}, then back with {@link TorchStyleOptimizer#trainMode}; a run ends in
+ * evaluation mode, so a task kept open holds those weights). One step counter picks the batch, the learning rate
+ * the optimizer applies and the row of the history.
  *
  * <p>Everything else is a {@link TrainingListener}: the history table, per-layer gradient norms, update-to-weight
  * ratios, the divergence stop, early stopping, the progress line, and any listener the caller passes. Each step runs
@@ -132,6 +133,7 @@ public final class Training {
         private final ParameterList parameters;
         private final LabelSmoothingCrossEntropy trainLoss;
         private final LabelSmoothingCrossEntropy evalLoss;
+        private final ZLoss zLoss;
         private final History history;
         private final LayerNorms layers;
         private final List<TrainingListener> listeners = new ArrayList<>();
@@ -145,6 +147,7 @@ public final class Training {
             this.parameters = new ParameterList(task.model().namedParameters());
             this.trainLoss = LabelSmoothingCrossEntropy.withSmoothing(config.labelSmoothing()).ignoring(task.ignoreIndex());
             this.evalLoss = LabelSmoothingCrossEntropy.plain().ignoring(task.ignoreIndex());
+            this.zLoss = ZLoss.of(config.zLoss()).ignoring(task.ignoreIndex());
             this.history = new History(name, config.seed());
             this.layers = new LayerNorms(parameters.keys());
             // Measurements first, then rules that stop the run, the caller's listeners, displays, and the
@@ -202,17 +205,27 @@ public final class Training {
             }
         }
 
-        /** Batch, forward, loss, backward, clip, update: one step in its own sub-manager. */
+        /**
+         * Batch, forward, loss, backward, clip, update: one step in its own sub-manager. The loss is the
+         * cross-entropy plus, when configured, the z-loss; the mean log Z of the batch goes to column "log_z".
+         */
         private StepRecord trainStep(int step, Random random, TorchStyleOptimizer optimizer) {
             long t0 = System.nanoTime();
             try (NDManager m = task.manager().newSubManager()) {
                 ParameterStore ps = new ParameterStore(m, false);
                 double loss;
+                double logZ;
                 try (GradientCollector collector = new ThreadGradients()) {
                     Prediction p = task.trainBatch(m, ps, step, config.batchSize(), random, true);
                     NDArray l = trainLoss.evaluate(new NDList(p.labels()), new NDList(p.logits()));
+                    ZLoss.Terms z = zLoss.terms(p.labels(), p.logits());
+                    if (config.zLoss() > 0) {
+                        l = l.add(z.penalty());
+                    }
                     collector.backward(l);
-                    loss = l.getFloat();
+                    float[] v = NDArrays.stack(new NDList(l, z.meanLogZ())).toFloatArray(); // one host transfer
+                    loss = v[0];
+                    logZ = v[1];
                 }
                 GradientNorms.Report norms = GradientClipping.measureAndClip(parameters, config.clipNorm());
                 boolean finite = Double.isFinite(norms.total()) && Double.isFinite(loss);
@@ -230,7 +243,9 @@ public final class Training {
                     GradientClipping.zeroGradients(parameters); // no update from a non-finite gradient
                 }
                 double ms = (System.nanoTime() - t0) / 1e6;
-                return new StepRecord(run, step, loss, lr, norms.total(), norms, finite, ms, new LinkedHashMap<>());
+                var measurements = new LinkedHashMap<String, Double>();
+                measurements.put("log_z", logZ);
+                return new StepRecord(run, step, loss, lr, norms.total(), norms, finite, ms, measurements);
             }
         }
 

@@ -35,6 +35,10 @@ import trainwell.schedules.WarmupStableDecay;
  * @param batchSize      examples per update
  * @param clipNorm       global gradient-norm clipping threshold; 0 turns clipping off
  * @param labelSmoothing epsilon of label-smoothed cross-entropy, in [0, 1)
+ * @param zLoss          coefficient of the z-loss added to the training loss, {@code zLoss * mean (log Z)^2} with
+ *                       log Z the log-sum-exp of a position's output logits (PaLM: 1e-4; see
+ *                       {@link trainwell.training.loss.ZLoss}); 0 (default) turns it off. The validation loss never
+ *                       includes it; the history's "log_z" column records the mean log Z either way
  * @param decayAll       true: weight decay on every parameter; false (default): not on biases,
  *                       LayerNorm parameters and embeddings
  * @param evalEvery      evaluate on the validation set every this many steps (and after the last)
@@ -47,7 +51,7 @@ import trainwell.schedules.WarmupStableDecay;
  * @param progress       show a progress line that updates in place
  */
 public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int steps, int batchSize,
-        double clipNorm, double labelSmoothing, boolean decayAll, int evalEvery, int patience, long seed,
+        double clipNorm, double labelSmoothing, double zLoss, boolean decayAll, int evalEvery, int patience, long seed,
         double divergenceFactor, int statsEvery, boolean progress) {
 
     /** Checks every field on its own; {@link #check()} checks the rules between fields. */
@@ -58,6 +62,7 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
         Args.positive("batchSize", batchSize);
         Args.nonNegative("clipNorm", clipNorm);
         Args.inRangeExclusive("labelSmoothing", labelSmoothing, 0, 1);
+        Args.nonNegative("zLoss", zLoss);
         Args.positive("evalEvery", evalEvery);
         Args.nonNegative("patience", patience);
         Args.check(divergenceFactor > 1, "divergenceFactor", "must be > 1", divergenceFactor);
@@ -106,11 +111,11 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
 
     /**
      * A sensible small default: AdamW (wd 0.01) at 1e-3 with 10% linear warmup and cosine decay to
-     * 1e-4, 300 steps of batch 32, clipping at 1.0, evaluation every 50 steps, seed 1.
+     * 1e-4, 300 steps of batch 32, clipping at 1.0, no label smoothing, no z-loss, evaluation every 50 steps, seed 1.
      */
     public static TrainingConfig defaults() {
         return new TrainingConfig(OptimizerSpec.adamW(0.01), defaultSchedule(300), 300, 32,
-                1.0, 0, false, 50, 0, 1, 10, 10, true);
+                1.0, 0, 0, false, 50, 0, 1, 10, 10, true);
     }
 
     /** The schedule of {@link #defaults()} for a run of {@code steps}: 10% warmup to 1e-3, cosine to 1e-4. */
@@ -167,6 +172,15 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
         return with(b -> b.labelSmoothing = value);
     }
 
+    /**
+     * With the z-loss {@code value * mean (log Z)^2} added to the training loss (Chowdhery et al. 2022, arXiv
+     * 2204.02311, use 1e-4; Wortsman et al. 2023, arXiv 2309.14322, show it keeps the output logits from diverging at
+     * high learning rates); 0 turns it off.
+     */
+    public TrainingConfig withZLoss(double value) {
+        return with(b -> b.zLoss = value);
+    }
+
     /** With weight decay on every parameter (true) or only on weight matrices (false, the default). */
     public TrainingConfig withDecayAll(boolean value) {
         return with(b -> b.decayAll = value);
@@ -217,6 +231,7 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
         int batchSize;
         double clipNorm;
         double labelSmoothing;
+        double zLoss;
         boolean decayAll;
         int evalEvery;
         int patience;
@@ -232,6 +247,7 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
             batchSize = c.batchSize;
             clipNorm = c.clipNorm;
             labelSmoothing = c.labelSmoothing;
+            zLoss = c.zLoss;
             decayAll = c.decayAll;
             evalEvery = c.evalEvery;
             patience = c.patience;
@@ -242,7 +258,7 @@ public record TrainingConfig(OptimizerSpec optimizer, Schedule schedule, int ste
         }
 
         TrainingConfig build() {
-            return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, decayAll,
+            return new TrainingConfig(optimizer, schedule, steps, batchSize, clipNorm, labelSmoothing, zLoss, decayAll,
                     evalEvery, patience, seed, divergenceFactor, statsEvery, progress);
         }
     }

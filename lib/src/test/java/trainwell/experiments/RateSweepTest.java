@@ -20,19 +20,11 @@ import trainwell.schedules.Schedules;
 import trainwell.training.TrainingConfig;
 import trainwell.training.TrainingResult;
 import trainwell.training.TranslationTask;
+import trainwell.tuning.LrSensitivity;
 
 class RateSweepTest {
 
     private static final double[] RATES = {1e-3, 1e-2, 1e-1};
-
-    @Test
-    void sensitivityIsTheMeanCappedLossAboveTheBest() {
-        // capped at 4: {2, 3, 4, 4}; mean 3.25, best 2
-        assertEquals(1.25, RateSweep.sensitivity(new double[] {2, 3, 5, Double.NaN}, 4), 1e-12);
-        assertEquals(0, RateSweep.sensitivity(new double[] {1.5, 1.5}, 4), 1e-12);
-        // only one rate trains: (2 + 4 + 4) / 3 - 2
-        assertEquals(4.0 / 3, RateSweep.sensitivity(new double[] {2, Double.POSITIVE_INFINITY, 9}, 4), 1e-12);
-    }
 
     @Test
     void basinIsTheWidestRunOfTrainingRatesInDecades() {
@@ -60,8 +52,6 @@ class RateSweepTest {
         assertTrue(e.getMessage().startsWith("rates"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RateSweep.basinDecades(RATES, new boolean[2]));
         assertTrue(e.getMessage().startsWith("trains"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> RateSweep.sensitivity(new double[0], 1));
-        assertTrue(e.getMessage().startsWith("losses"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RateSweep.logSpaced(1e-1, 1e-3, 3));
         assertTrue(e.getMessage().startsWith("hi"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RateSweep.of("x", RATES, new long[] {1}, List.of()));
@@ -99,7 +89,7 @@ class RateSweepTest {
         assertEquals(sweep.result(0, 0).history().doubleColumn("loss").getDouble(0),
                 sweep.result(2, 0).history().doubleColumn("loss").getDouble(0), 1e-6);
         double[] s = sweep.sensitivityPerSeed();
-        assertEquals(RateSweep.sensitivity(sweep.lossesOfSeed(1), sweep.initialLoss(1)), s[1], 1e-12);
+        assertEquals(LrSensitivity.of(sweep.rates(), sweep.lossesOfSeed(1), sweep.initialLoss(1)).value(), s[1], 1e-12);
         // a threshold above every loss: every rate trains; below every loss: none
         assertEquals(1.0 * RATES.length, sweep.basinDecades(1e9), 1e-9);
         assertEquals(0, sweep.basinDecades(-1), 1e-12);

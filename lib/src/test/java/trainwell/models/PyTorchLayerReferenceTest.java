@@ -22,7 +22,8 @@ import trainwell.initialization.ParameterNames;
 
 /**
  * Our encoder and decoder layers compute what PyTorch's nn.TransformerEncoderLayer / DecoderLayer compute
- * with the same weights (values from lib/reference/transformer_layers.py).
+ * with the same weights, and with QK-layernorm what the same layers compute with LayerNorms on each head's queries
+ * and keys (values from lib/reference/transformer_layers.py). Each test prints its worst absolute error.
  */
 class PyTorchLayerReferenceTest extends WithManager {
 
@@ -55,7 +56,8 @@ class PyTorchLayerReferenceTest extends WithManager {
         return Tiny.config().withDModel(c.get("dModel").getAsInt()).withHeads(c.get("heads").getAsInt())
                 .withFfnWidth(c.get("ffnWidth").getAsInt())
                 .withNorm(c.get("normFirst").getAsBoolean() ? NormPlacement.PRE_LN : NormPlacement.POST_LN)
-                .withActivation(c.get("activation").getAsString().equals("gelu") ? FfnActivation.GELU : FfnActivation.RELU);
+                .withActivation(c.get("activation").getAsString().equals("gelu") ? FfnActivation.GELU : FfnActivation.RELU)
+                .withQkNorm(c.has("qkNorm") && c.get("qkNorm").getAsBoolean());
     }
 
     /** Initializes the block and copies PyTorch's weights into it by name. */
@@ -68,10 +70,15 @@ class PyTorchLayerReferenceTest extends WithManager {
         params.forEach((name, p) -> p.getArray().set(floats(weights.getAsJsonArray(name))));
     }
 
-    private static void assertClose(float[] expected, float[] actual) {
+    private static void assertClose(String name, float[] expected, float[] actual) {
         assertEquals(expected.length, actual.length);
+        double worst = 0;
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], TOLERANCE, "element " + i);
+            worst = Math.max(worst, Math.abs((double) expected[i] - actual[i]));
+        }
+        System.out.printf(java.util.Locale.ROOT, "%s: worst absolute error vs PyTorch %.3g%n", name, worst);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], TOLERANCE, name + " element " + i);
         }
     }
 
@@ -84,7 +91,7 @@ class PyTorchLayerReferenceTest extends WithManager {
             NDArray real = m.create(floats(c.getAsJsonArray("real")), new Shape(x.getShape().get(0), x.getShape().get(1)));
             layer.selfAttention().recordWeights(true);
             float[] y = layer.apply(Tiny.store(m), x, Masks.padding(real), false).toFloatArray();
-            assertClose(floats(c.getAsJsonArray("output")), y);
+            assertClose(name, floats(c.getAsJsonArray("output")), y);
             if (!c.get("normFirst").getAsBoolean()) {
                 float[][][][] w = layer.selfAttention().lastWeights();
                 float[] flat = new float[floats(c.getAsJsonArray("selfAttentionWeights")).length];
@@ -98,7 +105,7 @@ class PyTorchLayerReferenceTest extends WithManager {
                         }
                     }
                 }
-                assertClose(floats(c.getAsJsonArray("selfAttentionWeights")), flat);
+                assertClose(name + " weights", floats(c.getAsJsonArray("selfAttentionWeights")), flat);
             }
         }
     }
@@ -114,7 +121,7 @@ class PyTorchLayerReferenceTest extends WithManager {
             NDArray sourceReal = m.create(floats(c.getAsJsonArray("sourceReal")), new Shape(memoryShape.get(0), memoryShape.get(1)));
             NDArray causal = Masks.causal(m, (int) x.getShape().get(1));
             float[] y = layer.apply(Tiny.store(m), x, causal, memory, Masks.padding(sourceReal), false).toFloatArray();
-            assertClose(floats(c.getAsJsonArray("output")), y);
+            assertClose(name, floats(c.getAsJsonArray("output")), y);
         }
     }
 
@@ -136,5 +143,15 @@ class PyTorchLayerReferenceTest extends WithManager {
     @Test
     void preLnGeluDecoderLayerMatchesPyTorch() throws IOException {
         checkDecoder("decoder_pre_gelu");
+    }
+
+    @Test
+    void preLnEncoderLayerWithQkNormMatchesPyTorch() throws IOException {
+        checkEncoder("encoder_pre_gelu_qknorm");
+    }
+
+    @Test
+    void preLnDecoderLayerWithQkNormOnSelfAndCrossAttentionMatchesPyTorch() throws IOException {
+        checkDecoder("decoder_pre_gelu_qknorm");
     }
 }

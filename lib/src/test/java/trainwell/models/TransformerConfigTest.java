@@ -40,9 +40,11 @@ class TransformerConfigTest {
         assertEquals(base, base.withDropout(0.3).withDropout(base.dropout()));
         assertEquals(base, base.withVocab(7).withSourceVocab(base.sourceVocab()).withTargetVocab(base.targetVocab()));
         TransformerConfig changed = TransformerConfig.tiny().withFusedQkv(false).withTiedEmbeddings(false)
-                .withScaledEmbeddings(false).withPositions(Positions.LEARNED).withMaxLength(9).withFfnWidth(33);
+                .withScaledEmbeddings(false).withPositions(Positions.LEARNED).withMaxLength(9).withFfnWidth(33)
+                .withQkNorm(true);
         assertEquals(new TransformerConfig(16, 16, 9, 64, 4, 2, 2, 33, 0.1, NormPlacement.PRE_LN, FfnActivation.GELU,
-                Positions.LEARNED, TransformerConfig.tiny().init(), false, false, false), changed);
+                Positions.LEARNED, TransformerConfig.tiny().init(), false, false, false, true), changed);
+        assertEquals(base, base.withQkNorm(true).withQkNorm(false));
     }
 
     @Test

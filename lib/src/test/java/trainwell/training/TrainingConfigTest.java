@@ -69,10 +69,11 @@ class TrainingConfigTest {
     void everyWithMethodChangesOnlyItsField() {
         TrainingConfig d = TrainingConfig.defaults();
         TrainingConfig c = d.withOptimizer(OptimizerSpec.sgd()).withConstantLr(0.1).withSteps(7).withBatchSize(3)
-                .withClipNorm(2).withLabelSmoothing(0.1).withDecayAll(true).withEvalEvery(4).withPatience(2).withSeed(9)
+                .withClipNorm(2).withLabelSmoothing(0.1).withZLoss(1e-4).withDecayAll(true).withEvalEvery(4).withPatience(2).withSeed(9)
                 .withDivergenceFactor(3).withStatsEvery(5).withProgress(false);
-        assertEquals(new TrainingConfig(OptimizerSpec.sgd(), Schedules.constant(0.1), 7, 3, 2, 0.1, true, 4, 2, 9, 3, 5,
-                false), c);
+        assertEquals(new TrainingConfig(OptimizerSpec.sgd(), Schedules.constant(0.1), 7, 3, 2, 0.1, 1e-4, true, 4, 2, 9,
+                3, 5, false), c);
+        assertEquals(0, d.zLoss(), 0.0, "z-loss is off by default");
         assertEquals(0, c.withoutClipping().clipNorm(), 0.0);
         assertEquals(d, d.withSeed(d.seed()).withBatchSize(d.batchSize()).withProgress(d.progress()));
     }
@@ -83,6 +84,8 @@ class TrainingConfigTest {
         assertTrue(e.getMessage().contains("steps") && e.getMessage().contains("0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withLabelSmoothing(1));
         assertTrue(e.getMessage().contains("labelSmoothing"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withZLoss(-1e-4));
+        assertTrue(e.getMessage().contains("zLoss") && e.getMessage().contains("-1.0E-4"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainingConfig.defaults().withDivergenceFactor(1));
         assertTrue(e.getMessage().contains("divergenceFactor"), e.getMessage());
     }

@@ -69,13 +69,7 @@ public final class LabelSmoothingCrossEntropy extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray logits = Args.notNull("predictions", predictions).singletonOrThrow();
         NDArray target = Args.notNull("labels", labels).singletonOrThrow();
-        Shape shape = logits.getShape();
-        Args.check(shape.dimension() == 2 || shape.dimension() == 3, "logits",
-                "must have shape (B, C) or (B, T, C)", shape);
-        Args.check(target.getShape().equals(shape.slice(0, shape.dimension() - 1)), "labels",
-                "must have the logits' shape without the class axis " + shape.slice(0, shape.dimension() - 1),
-                target.getShape());
-        long classes = shape.get(shape.dimension() - 1);
+        long classes = checkShapes(target, logits);
         NDArray loss;
         try (NDScope ignored = new NDScope()) {
             NDArray y = target.reshape(-1).toType(DataType.INT64, false);
@@ -92,6 +86,20 @@ public final class LabelSmoothingCrossEntropy extends Loss {
             NDScope.unregister(loss); // the result outlives the scope; the rest is freed
         }
         return loss;
+    }
+
+    /**
+     * Checks that {@code logits} are (B, C) or (B, T, C) and {@code labels} have their shape without the class axis;
+     * returns the number of classes C.
+     */
+    static long checkShapes(NDArray labels, NDArray logits) {
+        Shape shape = logits.getShape();
+        Args.check(shape.dimension() == 2 || shape.dimension() == 3, "logits",
+                "must have shape (B, C) or (B, T, C)", shape);
+        Args.check(labels.getShape().equals(shape.slice(0, shape.dimension() - 1)), "labels",
+                "must have the logits' shape without the class axis " + shape.slice(0, shape.dimension() - 1),
+                labels.getShape());
+        return shape.get(shape.dimension() - 1);
     }
 
     /**

@@ -17,14 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the PyTorch reference files written by lib/reference/djl_optimizers.py (and muon.py) and replays their steps. */
+/** Reads the PyTorch reference JSON files written by the scripts in lib/reference (djl_optimizers.py, muon.py, z_loss.py) and replays optimizer steps. */
 public final class ReferenceJson {
 
     private ReferenceJson() {}
 
     /** The JSON object in test resource reference/djl_optimizers/{file}. */
     public static JsonObject load(String file) {
-        String path = "/reference/djl_optimizers/" + file;
+        return load("djl_optimizers", file);
+    }
+
+    /** The JSON object in test resource reference/{folder}/{file}. */
+    public static JsonObject load(String folder, String file) {
+        String path = "/reference/" + folder + "/" + file;
         try (InputStream in = ReferenceJson.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + path);
