@@ -1,6 +1,9 @@
 package trainwell.tuning;
 
+import java.util.Random;
 import trainwell.core.Args;
+import trainwell.training.Gradients;
+import trainwell.training.TrainingTask;
 
 /**
  * The simple gradient noise scale of McCandlish et al. (2018, "An Empirical Model of Large-Batch Training",
@@ -35,6 +38,29 @@ public record NoiseScale(double gradientSquared, double traceSigma, int smallBat
         double g2 = ((double) bigBatch * bigNormSquared - (double) smallBatch * smallNormSquared) / (bigBatch - smallBatch);
         double trace = (smallNormSquared - bigNormSquared) / (1.0 / smallBatch - 1.0 / bigBatch);
         return new NoiseScale(g2, trace, smallBatch, bigBatch);
+    }
+
+    /**
+     * Measures the noise scale of {@code task}'s model as it is now: {@code smallSamples} squared gradient norms
+     * on batches of {@code smallBatch}, then {@code bigSamples} on batches of {@code bigBatch}, the batches drawn
+     * with {@code random} ({@link Gradients#squaredNorm}); the model is not changed.
+     */
+    public static NoiseScale measure(TrainingTask task, int smallBatch, int smallSamples, int bigBatch, int bigSamples,
+            Random random) {
+        Args.notNull("task", task);
+        Args.positive("smallSamples", smallSamples);
+        Args.positive("bigSamples", bigSamples);
+        Args.positive("smallBatch", smallBatch);
+        Args.check(bigBatch > smallBatch, "bigBatch", "must be larger than smallBatch (" + smallBatch + ")", bigBatch);
+        double[] small = new double[smallSamples];
+        for (int i = 0; i < smallSamples; i++) {
+            small[i] = Gradients.squaredNorm(task, smallBatch, random);
+        }
+        double[] big = new double[bigSamples];
+        for (int i = 0; i < bigSamples; i++) {
+            big[i] = Gradients.squaredNorm(task, bigBatch, random);
+        }
+        return fromSamples(small, smallBatch, big, bigBatch);
     }
 
     /** The estimates from several squared norms measured at each batch size (each averaged first). */

@@ -60,4 +60,27 @@ class NoiseScaleTest {
         e = assertThrows(IllegalArgumentException.class, () -> NoiseScale.fromSamples(new double[0], 8, new double[] {1}, 16));
         assertTrue(e.getMessage().startsWith("smallNormsSquared"), e.getMessage());
     }
+
+    @Test
+    void measureAveragesSquaredNormsAtTwoBatchSizesInOrder() {
+        try (var task = trainwell.models.RunRandomness.seeded(6, () -> trainwell.training.TrainingTest.reversal(6));
+                var again = trainwell.models.RunRandomness.seeded(6, () -> trainwell.training.TrainingTest.reversal(6))) {
+            NoiseScale measured = NoiseScale.measure(task, 2, 6, 32, 3, new Random(5));
+            Random r = new Random(5);
+            double[] small = new double[6];
+            double[] big = new double[3];
+            for (int i = 0; i < 6; i++) {
+                small[i] = trainwell.training.Gradients.squaredNorm(again, 2, r);
+            }
+            for (int i = 0; i < 3; i++) {
+                big[i] = trainwell.training.Gradients.squaredNorm(again, 32, r);
+            }
+            NoiseScale manual = NoiseScale.fromSamples(small, 2, big, 32);
+            assertEquals(manual.gradientSquared(), measured.gradientSquared(), 1e-6 * Math.abs(manual.gradientSquared()));
+            assertEquals(manual.traceSigma(), measured.traceSigma(), 1e-6 * Math.abs(manual.traceSigma()));
+            assertTrue(measured.traceSigma() > 0, "batches of 2 are noisier than batches of 32: " + measured);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> NoiseScale.measure(null, 2, 1, 4, 1, new Random()));
+        assertTrue(e.getMessage().startsWith("task"), e.getMessage());
+    }
 }
