@@ -101,22 +101,28 @@ public final class GradientAccumulation {
         ThreadGradients.offOnThisThread();
         LabelSmoothingCrossEntropy meanLoss = LabelSmoothingCrossEntropy.plain().ignoring(task.ignoreIndex());
         int[][] parts = split(indices, microBatches);
-        int[] tokens = new int[microBatches];
-        for (int i = 0; i < microBatches; i++) {
-            tokens[i] = tokens(task, parts[i]);
-        }
-        int total = Arrays.stream(tokens).sum();
         double loss = 0;
-        for (int i = 0; i < microBatches; i++) {
-            double scale = normalization == Normalization.PER_TOKEN ? (double) tokens[i] / total : 1.0 / microBatches;
-            try (NDManager m = task.manager().newSubManager(); ThreadGradients collector = new ThreadGradients()) {
-                Seq2SeqBatch b = task.train().batch(m, parts[i]);
-                NDArray logits = task.model().logits(new ParameterStore(m, false), b.source(), b.sourceMask(),
-                        b.decoderInput(), b.targetMask(), false);
-                // the micro-batch's mean x (n_i / N) = its sum / N; or its mean / k
-                NDArray l = Tensors.times(meanLoss.evaluate(new NDList(b.decoderLabel()), new NDList(logits)), scale);
-                collector.backward(l);
-                loss += l.getFloat();
+        int[] tokens = new int[microBatches];
+        try (NDManager m = task.manager().newSubManager()) {
+            // Every micro-batch built once: the scaling needs the whole batch's token count before the first backward.
+            Seq2SeqBatch[] batches = new Seq2SeqBatch[microBatches];
+            for (int i = 0; i < microBatches; i++) {
+                batches[i] = task.train().batch(m, parts[i]);
+                tokens[i] = Math.round(batches[i].decoderLabel().neq(task.ignoreIndex()).toType(DataType.FLOAT32, false)
+                        .sum().getFloat());
+            }
+            int total = Arrays.stream(tokens).sum();
+            for (int i = 0; i < microBatches; i++) {
+                double scale = normalization == Normalization.PER_TOKEN ? (double) tokens[i] / total : 1.0 / microBatches;
+                Seq2SeqBatch b = batches[i];
+                try (NDManager step = m.newSubManager(); ThreadGradients collector = new ThreadGradients()) {
+                    NDArray logits = task.model().logits(new ParameterStore(step, false), b.source(), b.sourceMask(),
+                            b.decoderInput(), b.targetMask(), false);
+                    // the micro-batch's mean x (n_i / N) = its sum / N; or its mean / k
+                    NDArray l = Tensors.times(meanLoss.evaluate(new NDList(b.decoderLabel()), new NDList(logits)), scale);
+                    collector.backward(l);
+                    loss += l.getFloat();
+                }
             }
         }
         double[] flat = flatten(parameters);
@@ -164,14 +170,6 @@ public final class GradientAccumulation {
             from += size;
         }
         return parts;
-    }
-
-    /** Real target tokens (the target plus its end-of-sequence token) of training pairs {@code part}. */
-    private static int tokens(TranslationTask task, int[] part) {
-        try (NDManager m = task.manager().newSubManager()) {
-            Seq2SeqBatch b = task.train().batch(m, part);
-            return Math.round(b.decoderLabel().neq(task.ignoreIndex()).toType(DataType.FLOAT32, false).sum().getFloat());
-        }
     }
 
     private static double[] flatten(List<Parameter> parameters) {

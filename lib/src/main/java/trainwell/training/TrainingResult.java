@@ -2,6 +2,7 @@ package trainwell.training;
 
 import java.util.Locale;
 import tech.tablesaw.api.Table;
+import trainwell.core.Args;
 
 /**
  * What a training run recorded.
@@ -54,6 +55,32 @@ public record TrainingResult(String name, TrainingConfig config, Table history, 
     /** Mean wall-clock milliseconds per training step, evaluations excluded. */
     public double msPerStep() {
         return history.rowCount() == 0 ? Double.NaN : history.doubleColumn("ms").mean();
+    }
+
+    /**
+     * The value of history column {@code column} at step {@code step} (0-based), e.g. {@code valueAt("val_loss", 299)}
+     * at an evaluation step.
+     *
+     * @throws IllegalArgumentException naming the argument if the history has no such column, or no value of it at that step
+     */
+    public double valueAt(String column, int step) {
+        Args.check(column != null && history.containsColumn(column), "column", "must be a column of the history "
+                + history.columnNames(), column);
+        var steps = history.intColumn("step");
+        var values = history.doubleColumn(column);
+        for (int i = 0; i < history.rowCount(); i++) {
+            if (steps.getInt(i) == step && !values.isMissing(i)) {
+                return values.getDouble(i);
+            }
+        }
+        throw new IllegalArgumentException("step is " + step + " but " + name + " has no " + column + " value there"
+                + (column.startsWith("val") ? " (validation runs every evalEvery steps and after the last)" : ""));
+    }
+
+    /** The last recorded value of history column {@code column} (NaN if it has none). */
+    public double lastValue(String column) {
+        Args.notNull("column", column);
+        return last(history, column);
     }
 
     /** The last non-missing value of a column of {@code table} (NaN if none). */
