@@ -41,7 +41,10 @@ def silent_kernel_case():
         spec = Path(tmp) / "kernels" / SILENT
         spec.mkdir(parents=True)
         marker = f"silent-kernel-{os.getpid()}"
-        argv = [sys.executable, "-c", f"import time; time.sleep(120)  # {marker}", "{connection_file}"]
+        # It ignores SIGINT, as a hung JVM would: the runner must still stop it, and a Python traceback of
+        # the fake kernel itself (KeyboardInterrupt) must not be mistaken for one of the runner's.
+        code = f"import signal, time; signal.signal(signal.SIGINT, signal.SIG_IGN); time.sleep(120)  # {marker}"
+        argv = [sys.executable, "-c", code, "{connection_file}"]
         (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "silent", "language": "java"}))
         env = dict(os.environ, JUPYTER_PATH=tmp + os.pathsep + os.environ.get("JUPYTER_PATH", ""))
         p = subprocess.run([sys.executable, str(RUNNER), str(HERE / "passes.ipynb"), "--kernel", SILENT,
