@@ -2,11 +2,9 @@ package trainwell.training;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import java.util.Arrays;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
 import trainwell.models.AttentionProbe;
@@ -35,7 +33,6 @@ public final class AttentionStats implements TrainingListener {
     private final int every;
     private final int batchSize;
     private TrainingRun run;
-    private long seed;
     private final IntColumn step = IntColumn.create("step");
     private final IntColumn layer = IntColumn.create("layer");
     private final DoubleColumn maxLogit = DoubleColumn.create("max_logit");
@@ -58,10 +55,7 @@ public final class AttentionStats implements TrainingListener {
 
     @Override
     public void onStart(TrainingRun r) {
-        Args.check(run == null, "listener", "belongs to one run; make a new AttentionStats for run " + r.name(),
-                "already used by run " + (run == null ? "" : run.name()));
-        run = r;
-        seed = r.config().seed();
+        run = RunColumns.claim(run, r, "AttentionStats");
     }
 
     @Override
@@ -92,13 +86,6 @@ public final class AttentionStats implements TrainingListener {
      * order of {@link AttentionProbe#during}), max_logit, entropy (nats). Tables of several runs stack.
      */
     public Table table() {
-        int n = step.size();
-        String name = run == null ? "" : run.name();
-        String[] runs = new String[n];
-        double[] seeds = new double[n];
-        Arrays.fill(runs, name);
-        Arrays.fill(seeds, seed);
-        return Table.create(name + " (attention)", step.copy(), StringColumn.create("run", runs),
-                DoubleColumn.create("seed", seeds), layer.copy(), maxLogit.copy(), entropy.copy());
+        return RunColumns.table("attention", run, step, layer, maxLogit, entropy);
     }
 }

@@ -173,6 +173,7 @@ public final class Training {
             ParameterGroups groups = config.decayAll() ? ParameterGroups.uniform(task.model()) : ParameterGroups.standard(task.model());
             int stepsRun = 0;
             try (TorchStyleOptimizer optimizer = config.optimizer().build(k -> lr, groups)) {
+                run.attach(optimizer);
                 listeners.forEach(l -> l.onStart(run));
                 for (int step = 0; step < config.steps() && !run.stopped(); step++) {
                     lr = config.schedule().at(step);

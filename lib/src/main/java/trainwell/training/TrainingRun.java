@@ -2,6 +2,7 @@ package trainwell.training;
 
 import java.util.Locale;
 import trainwell.core.Args;
+import trainwell.optimizers.djl.TorchStyleOptimizer;
 
 /**
  * A training run while it runs, as its listeners see it: what it trains, with which configuration, and the
@@ -15,6 +16,7 @@ public final class TrainingRun {
     private final long startNanos = System.nanoTime();
     private TrainingResult.Status stopStatus;
     private String stopMessage;
+    private TorchStyleOptimizer optimizer;
 
     TrainingRun(String name, TrainingConfig config, TrainingTask task) {
         this.name = name;
@@ -35,6 +37,24 @@ public final class TrainingRun {
     /** Its model and data. */
     public TrainingTask task() {
         return task;
+    }
+
+    /**
+     * The optimizer that updates the model, for listeners that read its state (e.g. {@link AdamRmsRatio}); set
+     * before {@link TrainingListener#onStart}. A listener must not update weights with it.
+     *
+     * @throws IllegalStateException before the loop has built it
+     */
+    public TorchStyleOptimizer optimizer() {
+        if (optimizer == null) {
+            throw new IllegalStateException("run " + name + " has no optimizer yet: read it from onStart on");
+        }
+        return optimizer;
+    }
+
+    /** Hands the run's optimizer to its listeners (the loop calls this before onStart). */
+    void attach(TorchStyleOptimizer built) {
+        this.optimizer = Args.notNull("built", built);
     }
 
     /**

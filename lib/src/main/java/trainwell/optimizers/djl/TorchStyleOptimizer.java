@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -104,7 +105,7 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
         double lr = learningRateAt(parameterId, step) * group.lrMultiplier();
         double wd = group.weightDecayOr(weightDecay);
         try (NDScope ignored = new NDScope()) {
-            apply(weight, grad, state.arrays, new Step(step + 1, lr, wd));
+            apply(weight, grad, state.arrays, new Step(step + 1, lr, wd, parameterId));
         }
         state.updates++;
         zeroGradient(weight);
@@ -182,6 +183,35 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
                 }
             }
         }
+    }
+
+    /**
+     * How many updates the parameter {@code parameterId} has had from this optimizer (PyTorch's
+     * {@code state['step']}); 0 before its first update, or for a parameter another optimizer owns.
+     */
+    public int updatesOf(String parameterId) {
+        State state = states.get(Args.notNull("parameterId", parameterId));
+        return state == null ? 0 : state.updates;
+    }
+
+    /**
+     * The parameter's state array number {@code index} copied to Java (read-only: changing the copy changes
+     * nothing), or empty before its first update. For subclasses that expose their state by name, such as
+     * {@link AdamOptimizer#secondMoment}; call it from the thread that trains, between steps.
+     */
+    protected Optional<double[]> stateCopy(String parameterId, int index) {
+        State state = states.get(Args.notNull("parameterId", parameterId));
+        if (state == null) {
+            return Optional.empty();
+        }
+        Args.check(index >= 0 && index < state.arrays.length, "index",
+                "must be in [0, " + state.arrays.length + ")", index);
+        float[] values = state.arrays[index].toFloatArray();
+        double[] copy = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = values[i];
+        }
+        return Optional.of(copy);
     }
 
     /** Parameters that have optimizer state so far. */
@@ -340,8 +370,9 @@ public abstract class TorchStyleOptimizer extends Optimizer implements AutoClose
      * @param count this parameter's update number, from 1 (PyTorch's {@code state['step']})
      * @param lr the learning rate for this parameter (schedule x group multiplier)
      * @param weightDecay the weight decay for this parameter's group
+     * @param parameterId the DJL ID of the parameter being updated (for optimizers that record per parameter)
      */
-    public record Step(int count, double lr, double weightDecay) {}
+    public record Step(int count, double lr, double weightDecay, String parameterId) {}
 
     /** Where the learning rate comes from; receives the parameter ID and the 0-based step. */
     @FunctionalInterface
