@@ -34,4 +34,25 @@ public record Stats(int n, double mean, double std) {
         }
         return new Stats(n, mean, n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1)));
     }
+
+    /**
+     * The {@code q}-quantile of the values that are not NaN (q = 0.5: the median, 0.95: the 95th
+     * percentile), interpolated linearly between the two nearest sorted values, as {@code numpy.quantile}
+     * and {@code torch.quantile} do by default: position q (n - 1) in the sorted values. NaN when every
+     * value is NaN.
+     *
+     * @throws IllegalArgumentException when {@code q} is outside [0, 1] or {@code values} is null
+     */
+    public static double quantile(double[] values, double q) {
+        Args.notNull("values", values);
+        Args.check(q >= 0 && q <= 1, "q", "must be in [0, 1]", q);
+        double[] sorted = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
 }

@@ -128,6 +128,22 @@ class ResultsTest {
     }
 
     @Test
+    void quantilesInterpolateAsNumpyDoes() {
+        // numpy.quantile([3, 1, 4, 1, 5, 9, 2, 6], q) for q = 0.5, 0.95, 0.1, 0, 1 (numpy 2.4): 3.5, 7.95, 1.0, 1, 9
+        double[] v = {3, 1, 4, 1, 5, 9, 2, 6};
+        assertEquals(3.5, Stats.quantile(v, 0.5), 1e-12);
+        assertEquals(7.95, Stats.quantile(v, 0.95), 1e-12);
+        assertEquals(1.0, Stats.quantile(v, 0.1), 1e-12);
+        assertEquals(1, Stats.quantile(v, 0), 0);
+        assertEquals(9, Stats.quantile(v, 1), 0);
+        assertEquals(7, Stats.quantile(new double[] {Double.NaN, 7}, 0.3), 0);
+        assertTrue(Double.isNaN(Stats.quantile(new double[] {Double.NaN}, 0.5)));
+        assertEquals(3, v[0], 0); // the input is not sorted in place
+        var e = assertThrows(IllegalArgumentException.class, () -> Stats.quantile(v, 1.5));
+        assertTrue(e.getMessage().contains("q") && e.getMessage().contains("1.5"), e.getMessage());
+    }
+
+    @Test
     void pivotSortsNumericLabelsAndLeavesMissingCellsNaN() {
         Table t = Table.create("grid", DoubleColumn.create("lr", 0.01, 0.001, 0.01),
                 DoubleColumn.create("wd", 0, 0, 0.1), DoubleColumn.create("loss", 1.5, 2.0, 1.2));
