@@ -30,11 +30,11 @@ public final class DecoderLayer extends ModelBlock {
         int d = config.dModel();
         selfAttention = addChildBlock("selfAttention",
                 new MultiHeadAttention(d, config.heads(), config.dropout(), true, config.fusedQkv(),
-                        config.qkNorm()));
+                        config.qkNorm(), config.attentionScale()));
         selfAttentionNorm = addChildBlock("selfAttentionNorm", new LayerNorm(d));
         crossAttention = addChildBlock("crossAttention",
                 new MultiHeadAttention(d, config.heads(), config.dropout(), false, config.fusedQkv(),
-                        config.qkNorm()));
+                        config.qkNorm(), config.attentionScale()));
         crossAttentionNorm = addChildBlock("crossAttentionNorm", new LayerNorm(d));
         ffn = addChildBlock("ffn", new FeedForward(d, config.ffnWidth(), config.activation()));
         ffnNorm = addChildBlock("ffnNorm", new LayerNorm(d));

@@ -27,7 +27,7 @@ public final class EncoderLayer extends ModelBlock {
         this.dropout = (float) config.dropout();
         selfAttention = addChildBlock("selfAttention",
                 new MultiHeadAttention(config.dModel(), config.heads(), config.dropout(), true, config.fusedQkv(),
-                        config.qkNorm()));
+                        config.qkNorm(), config.attentionScale()));
         selfAttentionNorm = addChildBlock("selfAttentionNorm", new LayerNorm(config.dModel()));
         ffn = addChildBlock("ffn", new FeedForward(config.dModel(), config.ffnWidth(), config.activation()));
         ffnNorm = addChildBlock("ffnNorm", new LayerNorm(config.dModel()));
