@@ -79,7 +79,7 @@ public final class InputEmbedding extends ModelBlock {
         if (probe != null) {
             probe.record(name, x);
         }
-        return x;
+        return ActivationSizes.report(name, x);
     }
 
     /** The token table (the tied output layer reuses it). */

@@ -50,7 +50,8 @@ public final class TransformerLM extends TransformerModel {
         int t = (int) ids.getShape().get(1);
         NDArray mask = Masks.combine(Masks.causal(ids.getManager(), t), real == null ? null : Masks.padding(real));
         NDArray x = readoutInput(decoder.apply(ps, embedding.apply(ps, ids, training), mask, training));
-        return head == null ? embedding.token().scores(ps, x, training) : head.apply(ps, x, training);
+        return ActivationSizes.report("logits",
+                head == null ? embedding.token().scores(ps, x, training) : head.apply(ps, x, training));
     }
 
     /**
