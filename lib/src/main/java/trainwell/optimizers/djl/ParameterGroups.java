@@ -81,8 +81,10 @@ public final class ParameterGroups {
      * by width_mult while it divides their learning rate ("group['weight_decay'] *= width_mult"), so that lr x wd is
      * the same at every width: for PyTorch-style AdamW (and this library's), whose decay step is p *= 1 - lr wd, the
      * shrink per step does not change with width. This method does the same. (MuAdam's {@code decoupled_wd=True},
-     * for optimizers whose decay does not scale with the learning rate, leaves the weight decay alone; none of this
-     * library's optimizers is of that kind.) The learning-rate rule is Adam's; SGD needs MuSGD's other rule.
+     * for optimizers whose decay does not scale with the learning rate, leaves the weight decay alone; every optimizer
+     * here either multiplies its decay by the learning rate (AdamW, Lion, schedule-free AdamW) or adds it to the
+     * gradient as L2 (Adam, RMSprop, AdaGrad), the cases of MuAdam's default.) The learning-rate rule is Adam's; SGD
+     * needs MuSGD's other rule.
      *
      * @param block       an initialized model (the rule needs the parameters' shapes)
      * @param widthMult   the model's width divided by its base width ({@code TransformerConfig.widthMult()}), > 0
