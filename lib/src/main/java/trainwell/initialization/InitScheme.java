@@ -135,6 +135,51 @@ public record InitScheme(String name, Rule rule) {
         return new InitScheme(name + "+" + role.name().toLowerCase(), (r, site) -> r == role ? init : base.initFor(r, site));
     }
 
+    /**
+     * This scheme adjusted for the maximal update parametrization (muP; Yang et al. 2022, "Tensor Programs V",
+     * arXiv 2203.03466) of a model {@code widthMult} times as wide as its base model, following microsoft/mup:
+     * <ul>
+     *   <li>queries ({@link ParameterRole#QUERY}, the query third of a fused QKV) start at zero
+     *   (examples/Transformer/model.py, _reset_parameters), and so does an untied output layer
+     *   ({@link ParameterRole#OUTPUT}; mup/layer.py, MuReadout with readout_zero_init);
+     *   <li>the other hidden matrices (keys, values, attention output, both FFN layers) must have a variance that
+     *   falls like 1/fan_in. A distribution whose spread does not depend on the shape ({@link Init#normal},
+     *   {@link Init#uniform}, a zero-mean {@link Init#truncatedNormal}, and so GPT-2's normal(0.02)) is narrowed by
+     *   1/sqrt(widthMult), as mup/init.py's drop-in normal_, uniform_ and trunc_normal_ do (constant_std_init_:
+     *   "scale=width_mult**-0.5" for matrices with two width dimensions); Xavier and Kaiming already scale with the
+     *   fans and are kept (mup/init.py's xavier and kaiming adjustments leave such a matrix unchanged when both of
+     *   its dimensions grow by the same factor);
+     *   <li>embeddings, biases and LayerNorm parameters keep their distribution (vector-like in mup's terms).
+     * </ul>
+     * At widthMult 1 only the zero queries and output layer differ from this scheme.
+     *
+     * @param widthMult the model's width divided by its base width, > 0
+     */
+    public InitScheme forMup(double widthMult) {
+        Args.positive("widthMult", widthMult);
+        Rule base = rule;
+        double narrow = 1 / Math.sqrt(widthMult);
+        return new InitScheme(name + "+muP", (role, site) -> switch (role) {
+            case QUERY, OUTPUT -> Init.zeros();
+            case KEY, VALUE, ATTENTION_OUTPUT, FFN_IN, FFN_OUT -> narrowed(base.initFor(role, site), narrow);
+            default -> base.initFor(role, site);
+        });
+    }
+
+    /** {@code init} with its spread times {@code factor} when the spread does not depend on the shape. */
+    private static Init narrowed(Init init, double factor) {
+        if (init instanceof Init.Normal n) {
+            return Init.normal(n.std() * factor);
+        }
+        if (init instanceof Init.Uniform u) {
+            return Init.uniform(u.bound() * factor);
+        }
+        if (init instanceof Init.TruncatedNormal t && t.mean() == 0) {
+            return Init.truncatedNormal(0, t.sigma() * factor, t.a() * factor, t.b() * factor);
+        }
+        return init; // Xavier, Kaiming (fan-scaled already), constants
+    }
+
     /** The distribution for a parameter by dotted name (fused projections get a stacked Init). */
     public Init initFor(String parameterName, int encoderLayers, int decoderLayers) {
         Site site = new Site(Stack.of(parameterName), encoderLayers, decoderLayers);

@@ -2,6 +2,7 @@ package trainwell.models;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import trainwell.core.Args;
 import trainwell.core.Tensors;
 
 /** Scaled dot-product attention, softmax(Q K^T / sqrt(d_k) + mask) V (Vaswani et al. 2017, eq. 1). */
@@ -24,9 +25,20 @@ public final class Attention {
      */
     public static NDArray weights(NDArray q, NDArray k, NDArray mask) {
         long dk = q.getShape().get(q.getShape().dimension() - 1);
-        // Scaling q (T x d_k values) is cheaper than scaling the scores (T x T); dividing by sqrt(d_k) keeps
-        // the dot products at unit variance so the softmax does not saturate.
-        NDArray scores = Tensors.times(q, 1.0 / Math.sqrt(dk)).matMul(k.swapAxes(-1, -2));
+        // Dividing by sqrt(d_k) keeps the dot products at unit variance so the softmax does not saturate.
+        return weights(q, k, mask, 1.0 / Math.sqrt(dk));
+    }
+
+    /**
+     * The attention weights softmax(scale Q K^T + mask) for another logit scale than 1/sqrt(d_k), e.g. muP's
+     * sqrt(base d_k) / d_k (see {@link TransformerConfig#attentionScale()}); the probe receives scale Q K^T.
+     *
+     * @param scale the factor of the dot products, > 0
+     */
+    public static NDArray weights(NDArray q, NDArray k, NDArray mask, double scale) {
+        Args.positive("scale", scale);
+        // Scaling q (T x d_k values) is cheaper than scaling the scores (T x T).
+        NDArray scores = Tensors.times(q, scale).matMul(k.swapAxes(-1, -2));
         if (!AttentionProbe.listening()) {
             return (mask == null ? scores : scores.addi(mask)).softmax(-1);
         }

@@ -53,18 +53,8 @@ public final class AttentionProbe {
      */
     public static List<Stats> during(Runnable forwardPass) {
         Args.notNull("forwardPass", forwardPass);
-        List<Stats> previous = ACTIVE.get();
         List<Stats> recorded = new ArrayList<>();
-        ACTIVE.set(recorded);
-        try {
-            forwardPass.run();
-        } finally {
-            if (previous == null) {
-                ACTIVE.remove();
-            } else {
-                ACTIVE.set(previous);
-            }
-        }
+        ProbeScope.run(ACTIVE, recorded, forwardPass);
         return List.copyOf(recorded);
     }
 

@@ -20,7 +20,7 @@ public final class Decoder extends ModelBlock {
     public Decoder(String name, TransformerConfig config, int count, double alpha) {
         this.name = name;
         for (int i = 0; i < count; i++) {
-            layers.add(addChildBlock("layer" + i, new DecoderLayer(config, alpha)));
+            layers.add(addChildBlock("layer" + i, new DecoderLayer(config, alpha).labelled(name + ".layer" + i)));
         }
         finalNorm = config.norm() == NormPlacement.PRE_LN ? addChildBlock("finalNorm", new LayerNorm(config.dModel())) : null;
     }

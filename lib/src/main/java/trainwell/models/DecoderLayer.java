@@ -21,6 +21,9 @@ public final class DecoderLayer extends ModelBlock {
     private final NormPlacement placement;
     private final double alpha;
     private final float dropout;
+    private String attentionLabel = "layer.attention";
+    private String ffnLabel = "layer.ffn";
+    private String crossAttentionLabel = "layer.crossAttention";
 
     /** A layer shaped by {@code config}; {@code alpha} is DeepNorm's residual multiplier (1 otherwise). */
     public DecoderLayer(TransformerConfig config, double alpha) {
@@ -30,11 +33,11 @@ public final class DecoderLayer extends ModelBlock {
         int d = config.dModel();
         selfAttention = addChildBlock("selfAttention",
                 new MultiHeadAttention(d, config.heads(), config.dropout(), true, config.fusedQkv(),
-                        config.qkNorm()));
+                        config.qkNorm(), config.attentionScale()));
         selfAttentionNorm = addChildBlock("selfAttentionNorm", new LayerNorm(d));
         crossAttention = addChildBlock("crossAttention",
                 new MultiHeadAttention(d, config.heads(), config.dropout(), false, config.fusedQkv(),
-                        config.qkNorm()));
+                        config.qkNorm(), config.attentionScale()));
         crossAttentionNorm = addChildBlock("crossAttentionNorm", new LayerNorm(d));
         ffn = addChildBlock("ffn", new FeedForward(d, config.ffnWidth(), config.activation()));
         ffnNorm = addChildBlock("ffnNorm", new LayerNorm(d));
@@ -47,10 +50,21 @@ public final class DecoderLayer extends ModelBlock {
     public NDArray apply(ParameterStore ps, NDArray x, NDArray selfMask, NDArray memory, NDArray crossMask,
             boolean training) {
         NDArray h = Layers.residual(placement, alpha, selfAttentionNorm, ps, x,
-                y -> selfAttention.apply(ps, y, null, selfMask, training), dropout, training);
+                y -> ActivationSizes.report(attentionLabel, selfAttention.apply(ps, y, null, selfMask, training)),
+                dropout, training);
         h = Layers.residual(placement, alpha, crossAttentionNorm, ps, h,
-                y -> crossAttention.apply(ps, y, memory, crossMask, training), dropout, training);
-        return Layers.residual(placement, alpha, ffnNorm, ps, h, y -> ffn.apply(ps, y, training), dropout, training);
+                y -> ActivationSizes.report(crossAttentionLabel, crossAttention.apply(ps, y, memory, crossMask,
+                        training)), dropout, training);
+        return Layers.residual(placement, alpha, ffnNorm, ps, h,
+                y -> ActivationSizes.report(ffnLabel, ffn.apply(ps, y, training)), dropout, training);
+    }
+
+    /** This layer, named {@code label} in {@link ActivationSizes} reports (e.g. {@code decoder.layer0}). */
+    DecoderLayer labelled(String label) {
+        attentionLabel = label + ".attention";
+        ffnLabel = label + ".ffn";
+        crossAttentionLabel = label + ".crossAttention";
+        return this;
     }
 
     /** Inputs: x, self mask, memory, cross mask. */

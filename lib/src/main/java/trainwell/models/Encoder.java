@@ -24,7 +24,7 @@ public final class Encoder extends ModelBlock {
     public Encoder(String name, TransformerConfig config, int count, double alpha) {
         this.name = name;
         for (int i = 0; i < count; i++) {
-            layers.add(addChildBlock("layer" + i, new EncoderLayer(config, alpha)));
+            layers.add(addChildBlock("layer" + i, new EncoderLayer(config, alpha).labelled(name + ".layer" + i)));
         }
         finalNorm = config.norm() == NormPlacement.PRE_LN ? addChildBlock("finalNorm", new LayerNorm(config.dModel())) : null;
     }

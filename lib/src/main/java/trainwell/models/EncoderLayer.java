@@ -19,6 +19,8 @@ public final class EncoderLayer extends ModelBlock {
     private final NormPlacement placement;
     private final double alpha;
     private final float dropout;
+    private String attentionLabel = "layer.attention";
+    private String ffnLabel = "layer.ffn";
 
     /** A layer shaped by {@code config}; {@code alpha} is DeepNorm's residual multiplier (1 otherwise). */
     public EncoderLayer(TransformerConfig config, double alpha) {
@@ -27,7 +29,7 @@ public final class EncoderLayer extends ModelBlock {
         this.dropout = (float) config.dropout();
         selfAttention = addChildBlock("selfAttention",
                 new MultiHeadAttention(config.dModel(), config.heads(), config.dropout(), true, config.fusedQkv(),
-                        config.qkNorm()));
+                        config.qkNorm(), config.attentionScale()));
         selfAttentionNorm = addChildBlock("selfAttentionNorm", new LayerNorm(config.dModel()));
         ffn = addChildBlock("ffn", new FeedForward(config.dModel(), config.ffnWidth(), config.activation()));
         ffnNorm = addChildBlock("ffnNorm", new LayerNorm(config.dModel()));
@@ -36,8 +38,17 @@ public final class EncoderLayer extends ModelBlock {
     /** Runs the layer on x (B, T, d) with an additive self-attention mask (or null). */
     public NDArray apply(ParameterStore ps, NDArray x, NDArray mask, boolean training) {
         NDArray h = Layers.residual(placement, alpha, selfAttentionNorm, ps, x,
-                y -> selfAttention.apply(ps, y, null, mask, training), dropout, training);
-        return Layers.residual(placement, alpha, ffnNorm, ps, h, y -> ffn.apply(ps, y, training), dropout, training);
+                y -> ActivationSizes.report(attentionLabel, selfAttention.apply(ps, y, null, mask, training)),
+                dropout, training);
+        return Layers.residual(placement, alpha, ffnNorm, ps, h,
+                y -> ActivationSizes.report(ffnLabel, ffn.apply(ps, y, training)), dropout, training);
+    }
+
+    /** This layer, named {@code label} in {@link ActivationSizes} reports (e.g. {@code decoder.layer0}). */
+    EncoderLayer labelled(String label) {
+        attentionLabel = label + ".attention";
+        ffnLabel = label + ".ffn";
+        return this;
     }
 
     /** The self-attention block. */

@@ -12,7 +12,7 @@ import trainwell.core.Tensors;
 import trainwell.initialization.ActivationProbe;
 
 /**
- * Token embedding (optionally scaled by sqrt(d_model)) plus positional encoding, then dropout.
+ * Token embedding (optionally scaled by sqrt(d_model), or sqrt(base d_model) under muP) plus positional encoding, then dropout.
  * Children: {@code token} and, for learned positions, {@code position}.
  */
 public final class InputEmbedding extends ModelBlock {
@@ -33,8 +33,8 @@ public final class InputEmbedding extends ModelBlock {
         this.dModel = config.dModel();
         this.maxLength = config.maxLength();
         // Vaswani et al. multiply embeddings by sqrt(d_model) so that token vectors (drawn small) and the
-        // unit-amplitude sinusoids have comparable size.
-        this.scale = config.scaleEmbeddings() ? Math.sqrt(dModel) : 1;
+        // unit-amplitude sinusoids have comparable size; muP keeps the base width's factor at every width.
+        this.scale = config.embeddingScale();
         this.dropout = (float) config.dropout();
         token = addChildBlock("token", new TokenEmbedding(vocab, dModel));
         boolean learned = config.positions() == Positions.LEARNED;
@@ -79,7 +79,7 @@ public final class InputEmbedding extends ModelBlock {
         if (probe != null) {
             probe.record(name, x);
         }
-        return x;
+        return ActivationSizes.report(name, x);
     }
 
     /** The token table (the tied output layer reuses it). */

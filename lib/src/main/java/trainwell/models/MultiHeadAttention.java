@@ -40,6 +40,7 @@ public final class MultiHeadAttention extends ModelBlock {
     private final Dense outProj;
     private final LayerNorm queryNorm;
     private final LayerNorm keyNorm;
+    private final double logitScale;
     private volatile boolean record;
     private volatile float[][][][] lastWeights;
 
@@ -62,8 +63,22 @@ public final class MultiHeadAttention extends ModelBlock {
      */
     public MultiHeadAttention(int dModel, int heads, double dropout, boolean selfAttention, boolean fused,
             boolean qkNorm) {
-        Args.positive("heads", heads);
-        Args.check(dModel % heads == 0, "dModel", "must be divisible by heads (" + heads + ")", dModel);
+        this(dModel, heads, dropout, selfAttention, fused, qkNorm, 1.0 / Math.sqrt(headDim(dModel, heads)));
+    }
+
+    /**
+     * A multi-head attention block whose logits are {@code logitScale} q.k instead of q.k / sqrt(d_h), e.g.
+     * muP's sqrt(base d_h) / d_h ({@link TransformerConfig#attentionScale()}).
+     *
+     * @param selfAttention whether queries, keys and values come from the same sequence
+     * @param fused         whether to fuse projections (qkv for self-attention, kv for cross-attention)
+     * @param qkNorm        whether queries and keys are layer-normalised per head before their dot product
+     * @param logitScale    the factor of the dot products q.k, > 0
+     */
+    public MultiHeadAttention(int dModel, int heads, double dropout, boolean selfAttention, boolean fused,
+            boolean qkNorm, double logitScale) {
+        headDim(dModel, heads);
+        this.logitScale = Args.positive("logitScale", logitScale);
         this.dModel = dModel;
         this.heads = heads;
         this.dropout = (float) dropout;
@@ -77,6 +92,12 @@ public final class MultiHeadAttention extends ModelBlock {
         outProj = addChildBlock("outProj", new Dense(dModel, dModel, true));
         queryNorm = qkNorm ? addChildBlock("queryNorm", new LayerNorm(dModel / heads)) : null;
         keyNorm = qkNorm ? addChildBlock("keyNorm", new LayerNorm(dModel / heads)) : null;
+    }
+
+    private static int headDim(int dModel, int heads) {
+        Args.positive("heads", heads);
+        Args.check(dModel % heads == 0, "dModel", "must be divisible by heads (" + heads + ")", dModel);
+        return dModel / heads;
     }
 
     /**
@@ -113,7 +134,7 @@ public final class MultiHeadAttention extends ModelBlock {
             q = queryNorm.apply(ps, q, training); // (B, H, Tq, dh), normalised over dh
             k = keyNorm.apply(ps, k, training);
         }
-        NDArray weights = Attention.weights(q, k, mask);
+        NDArray weights = Attention.weights(q, k, mask, logitScale);
         if (record) {
             lastWeights = toJava(weights);
         }

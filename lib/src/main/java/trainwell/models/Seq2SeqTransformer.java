@@ -68,8 +68,10 @@ public final class Seq2SeqTransformer extends TransformerModel {
         NDArray selfMask = Masks.combine(Masks.causal(targetIn.getManager(), t),
                 targetReal == null ? null : Masks.padding(targetReal));
         NDArray crossMask = sourceReal == null ? null : Masks.padding(sourceReal);
-        NDArray x = decoder.apply(ps, targetEmbedding.apply(ps, targetIn, training), selfMask, memory, crossMask, training);
-        return head == null ? targetEmbedding.token().scores(ps, x, training) : head.apply(ps, x, training);
+        NDArray x = readoutInput(
+                decoder.apply(ps, targetEmbedding.apply(ps, targetIn, training), selfMask, memory, crossMask, training));
+        return ActivationSizes.report("logits",
+                head == null ? targetEmbedding.token().scores(ps, x, training) : head.apply(ps, x, training));
     }
 
     /** Logits (B, T, targetVocab) for a batch: encode the source, then decode the shifted target (teacher forcing). */

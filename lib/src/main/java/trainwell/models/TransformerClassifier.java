@@ -63,7 +63,7 @@ public final class TransformerClassifier extends TransformerModel {
             NDArray weights = real.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).expandDims(-1);
             pooled = x.mul(weights).sum(new int[] {1}).div(weights.sum(new int[] {1}).maximum(1f));
         }
-        return head.apply(ps, pooled, training);
+        return ActivationSizes.report("logits", head.apply(ps, readoutInput(pooled), training));
     }
 
     /** The most likely class per row of {@code ids} (rows may differ in length; padded with {@code padId}). */

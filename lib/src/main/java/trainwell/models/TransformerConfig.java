@@ -32,6 +32,8 @@ import trainwell.initialization.InitScheme;
  * @param qkNorm          whether each head's queries and keys pass through a LayerNorm over the head dimension
  *                        before their dot product (QK-layernorm: Dehghani et al. 2023, arXiv 2302.05442; Wortsman
  *                        et al. 2023, arXiv 2309.14322); see {@link MultiHeadAttention}
+ * @param mupBaseDModel   0 for the standard parametrization (the default); otherwise the base width of the maximal
+ *                        update parametrization (muP), see {@link #withMup(int)}
  */
 public record TransformerConfig(
         int sourceVocab,
@@ -50,7 +52,8 @@ public record TransformerConfig(
         boolean tiedEmbeddings,
         boolean scaleEmbeddings,
         boolean fusedQkv,
-        boolean qkNorm) {
+        boolean qkNorm,
+        int mupBaseDModel) {
 
     /** Validates every field on its own; {@link #check()} validates the rules between fields. */
     public TransformerConfig {
@@ -67,6 +70,7 @@ public record TransformerConfig(
         Args.notNull("activation", activation);
         Args.notNull("positions", positions);
         Args.notNull("init", init);
+        Args.nonNegative("mupBaseDModel", mupBaseDModel);
     }
 
     /**
@@ -77,6 +81,8 @@ public record TransformerConfig(
      */
     public TransformerConfig check() {
         Args.check(dModel % heads == 0, "dModel", "must be divisible by heads (" + heads + ")", dModel);
+        Args.check(mupBaseDModel % heads == 0, "mupBaseDModel", "must be divisible by heads (" + heads + ")",
+                mupBaseDModel);
         Args.check(encoderLayers + decoderLayers > 0, "encoderLayers + decoderLayers", "must be > 0",
                 encoderLayers + decoderLayers);
         return this;
@@ -84,17 +90,19 @@ public record TransformerConfig(
 
     /**
      * A tiny model that trains in seconds on a CPU: vocab 16, length 32, d_model 64, 4 heads, 2+2 layers,
-     * FFN 256, dropout 0.1, Pre-LN, GELU, sinusoidal positions, GPT-2 init, tied and scaled embeddings, no QK-norm.
+     * FFN 256, dropout 0.1, Pre-LN, GELU, sinusoidal positions, GPT-2 init, tied and scaled embeddings, no QK-norm,
+     * standard parametrization.
      */
     public static TransformerConfig tiny() {
         return new TransformerConfig(16, 16, 32, 64, 4, 2, 2, 256, 0.1, NormPlacement.PRE_LN, FfnActivation.GELU,
-                Positions.SINUSOIDAL, InitScheme.gpt2(), true, true, true, false);
+                Positions.SINUSOIDAL, InitScheme.gpt2(), true, true, true, false, 0);
     }
 
-    /** The base model of Vaswani et al. 2017 (shared 37000-token vocabulary; Post-LN, ReLU, Xavier uniform, no QK-norm). */
+    /** The base model of Vaswani et al. 2017 (shared 37000-token vocabulary; Post-LN, ReLU, Xavier uniform, no QK-norm,
+     * standard parametrization). */
     public static TransformerConfig vaswaniBase() {
         return new TransformerConfig(37000, 37000, 512, 512, 8, 6, 6, 2048, 0.1, NormPlacement.POST_LN,
-                FfnActivation.RELU, Positions.SINUSOIDAL, InitScheme.xavierUniform(), true, true, true, false);
+                FfnActivation.RELU, Positions.SINUSOIDAL, InitScheme.xavierUniform(), true, true, true, false, 0);
     }
 
     /** Width of one attention head (checks the configuration first). */
@@ -208,6 +216,74 @@ public record TransformerConfig(
         return with(b -> b.qkNorm = v);
     }
 
+    /**
+     * With the maximal update parametrization (muP) of Yang et al. 2022, "Tensor Programs V: Tuning Large Neural
+     * Networks via Zero-Shot Hyperparameter Transfer" (arXiv 2203.03466), relative to a base model of width
+     * {@code baseDModel}; 0 switches it off (the standard parametrization, the default). Under muP the best learning
+     * rate found on a narrow model stays the best as the model gets wider, so a small proxy can be tuned and its
+     * settings reused. The model, at any width, behaves as the base model would "scaled up" by the width multiplier
+     * m = dModel / baseDModel ({@link #widthMult()}); every hidden width (d_model, the FFN width, the head width at a
+     * fixed number of heads) is taken to grow by the same m. With muP on (rules from microsoft/mup, file and
+     * function named; see {@link TransformerModel} for the forward pass and
+     * {@link trainwell.initialization.InitScheme#forMup} for the initialization):
+     * <ul>
+     *   <li>attention logits are q.k * sqrt(base d_h) / d_h instead of q.k / sqrt(d_h) ({@link #attentionScale()}):
+     *   1/d_h, as in examples/Transformer/model.py (multi_head_attention_forward, "scaling = head_dim ** -1"), with
+     *   the constant chosen so that the base width computes the standard 1/sqrt(d_h) (the README's 8/d is the same
+     *   choice for a base d_h of 64);
+     *   <li>the output layer's input is multiplied by 1/m ({@link #outputMultiplier()}; mup/layer.py, MuReadout
+     *   .forward: output_mult * x / width_mult, output_mult = 1); a tied output layer keeps the embedding's
+     *   initialization (MuSharedReadout), an untied one starts at zero (readout_zero_init);
+     *   <li>the query projection starts at zero (examples/Transformer/model.py, _reset_parameters: "zero
+     *   initializing query head"; with fused QKV the query third);
+     *   <li>the token embedding is multiplied by sqrt(baseDModel) instead of sqrt(dModel) when
+     *   {@code scaleEmbeddings} is on: an embedding must not grow with width under muP (mup/optim.py treats it as
+     *   vector-like), and the constant keeps the base width standard;
+     *   <li>training ({@code trainwell.training.Training}) divides the Adam learning rate of hidden matrices by m
+     *   ({@link trainwell.optimizers.djl.ParameterGroups#mup}).
+     * </ul>
+     * At the base width (dModel = baseDModel) the forward pass equals the standard one except for the zero-initialized
+     * query and output weights.
+     *
+     * @param baseDModel the width at which muP equals the standard parametrization (0: muP off); >= 0 and, when
+     *                   the model is built, divisible by heads
+     */
+    public TransformerConfig withMup(int baseDModel) {
+        return with(b -> b.mupBaseDModel = baseDModel);
+    }
+
+    /** Whether this configuration uses muP ({@link #withMup(int)} with a base width above 0). */
+    public boolean mup() {
+        return mupBaseDModel > 0;
+    }
+
+    /** muP's width multiplier m = dModel / mupBaseDModel, or 1 in the standard parametrization. */
+    public double widthMult() {
+        return mup() ? (double) dModel / mupBaseDModel : 1;
+    }
+
+    /**
+     * The factor of the attention logits q.k: 1/sqrt(d_h) in the standard parametrization (Vaswani et al. 2017),
+     * sqrt(base d_h) / d_h under muP (see {@link #withMup(int)}); checks the configuration first.
+     */
+    public double attentionScale() {
+        int dh = headDim();
+        return mup() ? Math.sqrt((double) mupBaseDModel / heads) / dh : 1 / Math.sqrt(dh);
+    }
+
+    /** The factor on the output layer's input: 1 / {@link #widthMult()} under muP, 1 otherwise. */
+    public double outputMultiplier() {
+        return 1 / widthMult();
+    }
+
+    /**
+     * The factor on token embeddings: sqrt(dModel) with {@code scaleEmbeddings} (Vaswani et al. 2017, section 3.4),
+     * sqrt(mupBaseDModel) under muP (a width-independent constant), 1 without.
+     */
+    public double embeddingScale() {
+        return scaleEmbeddings ? Math.sqrt(mup() ? mupBaseDModel : dModel) : 1;
+    }
+
     /** This configuration with the fields {@code change} sets; each field is validated on its own. */
     private TransformerConfig with(Consumer<Builder> change) {
         Builder b = new Builder(this);
@@ -234,6 +310,7 @@ public record TransformerConfig(
         boolean scaleEmbeddings;
         boolean fusedQkv;
         boolean qkNorm;
+        int mupBaseDModel;
 
         Builder(TransformerConfig c) {
             sourceVocab = c.sourceVocab;
@@ -253,12 +330,13 @@ public record TransformerConfig(
             scaleEmbeddings = c.scaleEmbeddings;
             fusedQkv = c.fusedQkv;
             qkNorm = c.qkNorm;
+            mupBaseDModel = c.mupBaseDModel;
         }
 
         TransformerConfig build() {
             return new TransformerConfig(sourceVocab, targetVocab, maxLength, dModel, heads, encoderLayers,
                     decoderLayers, ffnWidth, dropout, norm, activation, positions,
-                    init, tiedEmbeddings, scaleEmbeddings, fusedQkv, qkNorm);
+                    init, tiedEmbeddings, scaleEmbeddings, fusedQkv, qkNorm, mupBaseDModel);
         }
     }
 }

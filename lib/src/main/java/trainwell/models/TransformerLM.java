@@ -49,8 +49,9 @@ public final class TransformerLM extends TransformerModel {
     public NDArray logits(ParameterStore ps, NDArray ids, NDArray real, boolean training) {
         int t = (int) ids.getShape().get(1);
         NDArray mask = Masks.combine(Masks.causal(ids.getManager(), t), real == null ? null : Masks.padding(real));
-        NDArray x = decoder.apply(ps, embedding.apply(ps, ids, training), mask, training);
-        return head == null ? embedding.token().scores(ps, x, training) : head.apply(ps, x, training);
+        NDArray x = readoutInput(decoder.apply(ps, embedding.apply(ps, ids, training), mask, training));
+        return ActivationSizes.report("logits",
+                head == null ? embedding.token().scores(ps, x, training) : head.apply(ps, x, training));
     }
 
     /**

@@ -1,5 +1,6 @@
 package trainwell.models;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -9,14 +10,17 @@ import ai.djl.util.Pair;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import trainwell.core.Tensors;
 import trainwell.initialization.ActivationProbe;
+import trainwell.initialization.InitScheme;
 import trainwell.initialization.ParameterNames;
 import trainwell.initialization.Probed;
 
 /**
  * What the three Transformer models share: their configuration, initialization by the configured
- * {@link trainwell.initialization.InitScheme}, readable parameter names, attention-weight recording and
- * activation probing.
+ * {@link trainwell.initialization.InitScheme} ({@link #initScheme()}), readable parameter names, attention-weight
+ * recording, activation probing, and under muP ({@link TransformerConfig#withMup(int)}) the 1/width multiplier on
+ * the output layer's input.
  *
  * <p>Training: call the model's typed {@code logits(ps, ..., true)} inside a GradientCollector with
  * {@code new ParameterStore(manager, false)}, or hand the block to a DJL Trainer (its forward takes the
@@ -42,21 +46,39 @@ public abstract class TransformerModel extends ModelBlock implements Probed {
     public abstract int decoderDepth();
 
     /**
-     * Allocates every parameter on {@code manager} (which must outlive the model) and draws it from the
-     * configured initialization scheme.
+     * Allocates every parameter on {@code manager} (which must outlive the model) and draws it from
+     * {@link #initScheme()}.
      */
     public void initialize(NDManager manager) {
         // Setting the initializers first lets DJL draw each parameter once, straight from the scheme.
-        config.init().apply(this, encoderDepth(), decoderDepth());
+        initScheme().apply(this, encoderDepth(), decoderDepth());
         initialize(manager, DataType.FLOAT32, new Shape(1, 1));
     }
 
     /**
-     * Draws every allocated parameter again from the configured scheme, e.g. after a DJL Trainer allocated
+     * The scheme that initializes this model: the configured one, or under muP that scheme adjusted to the width
+     * ({@link InitScheme#forMup}: zero queries and output layer, hidden matrices of a fixed-spread scheme narrowed
+     * by 1/sqrt(width multiplier)).
+     */
+    public InitScheme initScheme() {
+        return config.mup() ? config.init().forMup(config.widthMult()) : config.init();
+    }
+
+    /**
+     * The input of the output layer: x itself, or under muP x / width multiplier (MuReadout.forward in
+     * microsoft/mup, mup/layer.py), so that the logits do not grow with width once training has aligned the
+     * output weights with x.
+     */
+    NDArray readoutInput(NDArray x) {
+        return config.mup() ? Tensors.times(x, config.outputMultiplier()) : x;
+    }
+
+    /**
+     * Draws every allocated parameter again from {@link #initScheme()}, e.g. after a DJL Trainer allocated
      * them with its own initializers, or to restart an experiment from a fresh draw.
      */
     public void reinitialize() {
-        config.init().apply(this, encoderDepth(), decoderDepth());
+        initScheme().apply(this, encoderDepth(), decoderDepth());
     }
 
     /** Parameters by dotted name, e.g. {@code decoder.layer0.selfAttention.qkv.weight}; tied weights appear once. */

@@ -15,6 +15,11 @@
  * Dehghani et al. 2023); {@link trainwell.models.AttentionProbe} measures the largest attention logit and the attention
  * entropy of every layer during one forward pass.
  *
+ * <p>Width: {@code TransformerConfig.withMup(baseDModel)} switches on the maximal update parametrization (muP, Yang et
+ * al. 2022, arXiv 2203.03466), under which the best learning rate of a narrow model carries over to wider ones;
+ * {@link trainwell.models.ActivationSizes} measures the mean |activation| of every sublayer during one forward pass
+ * (the coordinate check's measurement).
+ *
  * <p>Memory: parameters live on the manager given to {@code initialize}; every forward result lives on the
  * manager of the input ids, so run each step in a sub-manager. Decoding helpers do this themselves.
  */

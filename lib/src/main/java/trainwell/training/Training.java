@@ -22,6 +22,8 @@ import tech.tablesaw.api.Table;
 import trainwell.core.Args;
 import trainwell.core.Parallel;
 import trainwell.models.RunRandomness;
+import trainwell.models.TransformerModel;
+import trainwell.optimizers.OptimizerSpec;
 import trainwell.optimizers.djl.ParameterGroups;
 import trainwell.optimizers.djl.TorchStyleOptimizer;
 import trainwell.training.clip.GradientClipping;
@@ -51,6 +53,28 @@ public final class Training {
     }
 
     private Training() {}
+
+    /**
+     * The parameter groups a run trains {@code model} with: {@link ParameterGroups#standard} (no decay on biases,
+     * norms and embeddings) or, with {@code decayAll}, {@link ParameterGroups#uniform}; for a muP model
+     * ({@link trainwell.models.TransformerConfig#withMup}) {@link ParameterGroups#mup}, whose hidden matrices learn at
+     * the learning rate divided by the width multiplier (microsoft/mup's MuAdam).
+     *
+     * @throws IllegalArgumentException for a muP model with SGD or Muon, whose muP rules differ from Adam's (MuSGD
+     *                                  scales the vector-like parameters instead)
+     */
+    public static ParameterGroups parameterGroups(TransformerModel model, TrainingConfig config) {
+        Args.notNull("model", model);
+        Args.notNull("config", config);
+        if (!model.config().mup()) {
+            return config.decayAll() ? ParameterGroups.uniform(model) : ParameterGroups.standard(model);
+        }
+        OptimizerSpec spec = config.optimizer();
+        Args.check(!(spec instanceof OptimizerSpec.Sgd) && !(spec instanceof OptimizerSpec.Muon), "optimizer",
+                "must be Adam-like for a muP model (muP's learning-rate rule here is MuAdam's; SGD and Muon need "
+                        + "other rules)", spec);
+        return ParameterGroups.mup(model, model.config().widthMult(), spec.weightDecay(), config.decayAll());
+    }
 
     /**
      * Seeds DJL with {@code config.seed()}, builds the task (and so the model) with {@code task}, trains it and
@@ -170,7 +194,7 @@ public final class Training {
         TrainingResult run() {
             NativeHeap.keepFreedMemory();
             Random random = new Random(config.seed()); // draws the batches
-            ParameterGroups groups = config.decayAll() ? ParameterGroups.uniform(task.model()) : ParameterGroups.standard(task.model());
+            ParameterGroups groups = parameterGroups(task.model(), config);
             int stepsRun = 0;
             try (TorchStyleOptimizer optimizer = config.optimizer().build(k -> lr, groups)) {
                 run.attach(optimizer);

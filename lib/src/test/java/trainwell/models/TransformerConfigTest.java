@@ -43,7 +43,7 @@ class TransformerConfigTest {
                 .withScaledEmbeddings(false).withPositions(Positions.LEARNED).withMaxLength(9).withFfnWidth(33)
                 .withQkNorm(true);
         assertEquals(new TransformerConfig(16, 16, 9, 64, 4, 2, 2, 33, 0.1, NormPlacement.PRE_LN, FfnActivation.GELU,
-                Positions.LEARNED, TransformerConfig.tiny().init(), false, false, false, true), changed);
+                Positions.LEARNED, TransformerConfig.tiny().init(), false, false, false, true, 0), changed);
         assertEquals(base, base.withQkNorm(true).withQkNorm(false));
     }
 

@@ -62,6 +62,52 @@ public final class ParameterGroups {
         return of(block).otherwise(ALL);
     }
 
+    /** The name of the group of hidden matrices in {@link #mup}. */
+    public static final String MUP_HIDDEN = "mup_hidden";
+
+    /**
+     * The groups of the maximal update parametrization (muP; Yang et al. 2022, "Tensor Programs V", arXiv 2203.03466)
+     * for an Adam-like optimizer, following microsoft/mup's MuAdam (mup/optim.py): the hidden matrices, whose two
+     * dimensions both grow with the model's width, go to group {@value #MUP_HIDDEN} with learning rate times
+     * 1/{@code widthMult} and weight decay {@code weightDecay} x {@code widthMult}; every other parameter (embeddings,
+     * the output layer, biases, LayerNorm gains and biases: "vector-like", one or no width dimension) keeps the
+     * optimizer's learning rate, in the groups of {@link #standard(Block)} ({@code decayAll} false: "no_decay",
+     * "decay") or of {@link #uniform(Block)} ({@code decayAll} true: "all").
+     *
+     * <p>Hidden matrices are chosen as Muon chooses its matrices ({@link MuonOptimizer#usesMuon}: 2-D, not an
+     * embedding, norm, bias or output layer), which is mup's "two infinite dimensions" for the course's models.
+     *
+     * <p>Weight decay: MuAdam, with its default {@code decoupled_wd=False}, multiplies the hidden groups' weight decay
+     * by width_mult while it divides their learning rate ("group['weight_decay'] *= width_mult"), so that lr x wd is
+     * the same at every width: for PyTorch-style AdamW (and this library's), whose decay step is p *= 1 - lr wd, the
+     * shrink per step does not change with width. This method does the same. (MuAdam's {@code decoupled_wd=True},
+     * for optimizers whose decay does not scale with the learning rate, leaves the weight decay alone; every optimizer
+     * here either multiplies its decay by the learning rate (AdamW, Lion, schedule-free AdamW) or adds it to the
+     * gradient as L2 (Adam, RMSprop, AdaGrad), the cases of MuAdam's default.) The learning-rate rule is Adam's; SGD
+     * needs MuSGD's other rule.
+     *
+     * @param block       an initialized model (the rule needs the parameters' shapes)
+     * @param widthMult   the model's width divided by its base width ({@code TransformerConfig.widthMult()}), > 0
+     * @param weightDecay the optimizer's weight decay, >= 0
+     * @param decayAll    true: the other parameters in one group "all" with the optimizer's decay; false: the
+     *                    standard split
+     */
+    public static ParameterGroups mup(Block block, double widthMult, double weightDecay, boolean decayAll) {
+        Args.notNull("block", block);
+        Args.positive("widthMult", widthMult);
+        Args.nonNegative("weightDecay", weightDecay);
+        Map<String, ai.djl.ndarray.types.Shape> shapes = new LinkedHashMap<>();
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            shapes.put(entry.getKey(), entry.getValue().getShape());
+        }
+        ParameterGroup hidden = ParameterGroup.named(MUP_HIDDEN).withLrMultiplier(1 / widthMult)
+                .withWeightDecay(weightDecay * widthMult);
+        Rules rules = of(block).add(hidden, name -> MuonOptimizer.usesMuon(name, shapes.get(name)));
+        return decayAll ? rules.otherwise(ALL)
+                : rules.add(ParameterGroup.noDecay(), ParameterGroups::isExcludedFromDecayByDefault)
+                        .otherwise(ParameterGroup.decay());
+    }
+
     /** Starts custom groups for the parameters of {@code block}; the first matching rule wins. */
     public static Rules of(Block block) {
         return new Rules(Args.notNull("block", block));
