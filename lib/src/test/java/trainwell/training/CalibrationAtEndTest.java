@@ -6,27 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import trainwell.data.CharTokenizer;
-import trainwell.data.LanguageModelData;
-import trainwell.models.TransformerConfig;
 import trainwell.results.Calibration;
 
 class CalibrationAtEndTest {
-
-    private static LanguageModelTask task() {
-        String text = "the whale and the sea and the ship ".repeat(20);
-        var tok = CharTokenizer.fit(text);
-        var data = LanguageModelData.encode(text, tok);
-        var config = TransformerConfig.tiny().withDModel(16).withHeads(2).withLayers(1).withFfnWidth(32).withDropout(0);
-        return LanguageModelTask.create(config, data.slice(0, 0.5), data.slice(0.5, 1), 8, 2);
-    }
 
     private static final TrainingConfig SHORT = TrainingConfig.defaults().withSteps(20).withBatchSize(4)
             .withConstantLr(1e-2).withEvalEvery(20).withProgress(false).withSeed(3);
 
     @Test
     void measuresTheTrainedModelAsCalibrationsOfDoesAfterTheRun() {
-        try (LanguageModelTask t = task()) {
+        try (LanguageModelTask t = CalibrationsTest.task()) {
             Calibration before = Calibrations.of("untrained", t, 4);
             var atEnd = CalibrationAtEnd.withBatchSize(4);
             Training.run("short run", SHORT, t, atEnd);
@@ -43,7 +32,7 @@ class CalibrationAtEndTest {
     @Test
     void worksWhenTheLoopBuildsAndClosesTheTask() {
         var atEnd = CalibrationAtEnd.withBatchSize(4);
-        Training.run("built by the loop", SHORT, seed -> task(), atEnd);
+        Training.run("built by the loop", SHORT, seed -> CalibrationsTest.task(), atEnd);
         assertEquals(2 * 4 * 8, atEnd.calibration().size(), "2 validation batches of 4 windows of 8 tokens");
     }
 

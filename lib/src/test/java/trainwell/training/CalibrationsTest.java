@@ -12,7 +12,8 @@ import trainwell.results.Calibration;
 
 class CalibrationsTest {
 
-    private static LanguageModelTask task() {
+    /** A one-layer language model on a short repeated text, 2 validation batches of windows of 8 (shared with CalibrationAtEndTest). */
+    static LanguageModelTask task() {
         String text = "the whale and the sea and the ship ".repeat(20);
         var tok = CharTokenizer.fit(text);
         var data = LanguageModelData.encode(text, tok);
