@@ -2,10 +2,9 @@ package trainwell.experiments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.DoubleFunction;
 import java.util.function.LongFunction;
 import tech.tablesaw.api.DoubleColumn;
@@ -14,7 +13,6 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
 import trainwell.experiments.Experiments;
-import trainwell.training.Runs;
 import trainwell.training.TrainingConfig;
 import trainwell.training.TrainingResult;
 import trainwell.training.TrainingTask;
@@ -26,7 +24,7 @@ import trainwell.tuning.LrSensitivity;
  * sweep: the <em>learning-rate sensitivity</em> ({@link LrSensitivity}: the mean over the rates of min(loss(rate),
  * initial loss) minus the best loss), and here also the width of the basin of rates that train, in decades.
  *
- * <p>Every run goes through {@link Experiments#compare}, so the sweep runs its independent runs the way
+ * <p>Every run goes through {@link Experiments#runAll}, so the sweep runs its independent runs the way
  * the library runs any experiment. A run's loss is its final validation loss; a diverged run, or one
  * without a finite validation loss, counts at its loss at initialization (the first step's training
  * loss, before any update), as in Wortsman et al.
@@ -53,7 +51,7 @@ public final class RateSweep {
     }
 
     /**
-     * Trains {@code training.apply(rate)} once per rate and seed (one {@link Experiments#compare} call),
+     * Trains {@code training.apply(rate)} once per rate and seed (one experiment: {@link #runAll} of this recipe),
      * on a fresh task per run from {@code task}.
      *
      * @param name     the recipe's name (runs are named "name @ rate")
@@ -69,12 +67,56 @@ public final class RateSweep {
         Args.notNull("task", task);
         checkRates(rates);
         Args.check(seeds != null && seeds.length > 0, "seeds", "must hold at least one seed", "none");
-        Map<String, TrainingConfig> configs = new LinkedHashMap<>();
-        for (double rate : rates) {
-            configs.put(runName(name, rate), Args.notNull("training.apply(" + rate + ")", training.apply(rate)));
+        return runAll(List.of(name), List.of(training), List.of(task), rates, seeds).get(0);
+    }
+
+    /**
+     * The sweeps of several recipes over the same rates and seeds, with all their runs in one experiment: the
+     * runs of one recipe fill the cores while the last runs of another finish, where one {@link #run} per recipe
+     * would leave a core idle at the end of each sweep. Recipe i is named {@code names.get(i)}, trained by
+     * {@code trainings.get(i)} on fresh tasks from {@code tasks.get(i)}; the sweeps come back in that order, each
+     * with the numbers {@link #run} gives for that recipe alone (same runs, same seeds).
+     *
+     * @param names     the recipes' names, distinct (runs are named "name @ rate")
+     * @param trainings per recipe, the training configuration for a peak rate
+     * @param tasks     per recipe, a fresh task (model and data) for a seed
+     * @param rates     the peak rates, increasing and log-spaced (equal ratios), at least two
+     * @param seeds     at least one seed
+     */
+    public static List<RateSweep> runAll(List<String> names, List<? extends DoubleFunction<TrainingConfig>> trainings,
+            List<? extends LongFunction<? extends TrainingTask>> tasks, double[] rates, long... seeds) {
+        Args.notNull("names", names);
+        Args.notNull("trainings", trainings);
+        Args.notNull("tasks", tasks);
+        Args.check(!names.isEmpty(), "names", "must name at least one recipe", names);
+        Args.check(trainings.size() == names.size(), "trainings", "must give one training per recipe (" + names.size() + ")",
+                trainings.size());
+        Args.check(tasks.size() == names.size(), "tasks", "must give one task per recipe (" + names.size() + ")", tasks.size());
+        Args.check(new HashSet<>(names).size() == names.size(), "names", "must be distinct", names);
+        checkRates(rates);
+        Args.check(seeds != null && seeds.length > 0, "seeds", "must hold at least one seed", "none");
+        List<String> runNames = new ArrayList<>();
+        List<TrainingConfig> configs = new ArrayList<>();
+        List<LongFunction<? extends TrainingTask>> runTasks = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            String name = Args.notNull("names[" + k + "]", names.get(k));
+            DoubleFunction<TrainingConfig> training = Args.notNull("trainings[" + k + "]", trainings.get(k));
+            LongFunction<? extends TrainingTask> task = Args.notNull("tasks[" + k + "]", tasks.get(k));
+            for (double rate : rates) {
+                TrainingConfig config = Args.notNull("trainings[" + k + "].apply(" + rate + ")", training.apply(rate));
+                for (long seed : seeds) {
+                    runNames.add(runName(name, rate));
+                    configs.add(config.withSeed(seed));
+                    runTasks.add(task);
+                }
+            }
         }
-        Runs runs = Experiments.compare(configs, task, seeds);
-        return of(name, rates, seeds, runs.results());
+        List<TrainingResult> results = Experiments.runAll(runNames, configs, runTasks).results();
+        List<RateSweep> sweeps = new ArrayList<>();
+        for (String name : names) {
+            sweeps.add(of(name, rates, seeds, results));
+        }
+        return List.copyOf(sweeps);
     }
 
     /** A sweep from finished runs, found by their name ("name @ rate", see {@link #runName}) and seed. */

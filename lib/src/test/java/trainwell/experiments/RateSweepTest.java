@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -105,5 +106,43 @@ class RateSweepTest {
         assertFalse(sweep.divergedRuns() < 0);
         assertEquals(2, sweep.seeds().length);
         assertEquals("toy", sweep.name());
+    }
+
+    @Test
+    void recipesSweptTogetherGiveTheNumbersOfTheirOwnSweeps() {
+        TrainingConfig base = TrainingConfig.defaults().withSteps(20).withBatchSize(16).withEvalEvery(20).withProgress(false);
+        java.util.function.DoubleFunction<TrainingConfig> adam = lr -> base.withOptimizer(OptimizerSpec.adam())
+                .withSchedule(Schedules.constant(lr));
+        java.util.function.DoubleFunction<TrainingConfig> sgd = lr -> base.withOptimizer(OptimizerSpec.sgd())
+                .withSchedule(Schedules.constant(lr));
+        List<RateSweep> together = RateSweep.runAll(List.of("adam", "sgd"), List.of(adam, sgd),
+                List.of(RateSweepTest::reversal, RateSweepTest::reversal), RATES, 1, 2);
+        assertEquals(2, together.size());
+        RateSweep alone = RateSweep.run("sgd", sgd, RateSweepTest::reversal, RATES, 1, 2);
+        assertEquals("sgd", together.get(1).name());
+        for (int i = 0; i < RATES.length; i++) {
+            assertArrayEquals(alone.losses()[i], together.get(1).losses()[i], 1e-6);
+        }
+        assertEquals(RateSweep.runName("adam", 1e-1), together.get(0).result(2, 1).name());
+        assertEquals(2, together.get(0).result(2, 1).config().seed());
+        // the recipes differ, so their sweeps do: each sweep read its own runs
+        assertFalse(Arrays.equals(together.get(0).lossesOfSeed(0), together.get(1).lossesOfSeed(0)));
+    }
+
+    @Test
+    void recipesSweptTogetherMustBeNamedOnceAndGivenEverything() {
+        java.util.function.DoubleFunction<TrainingConfig> t = lr -> TrainingConfig.defaults();
+        java.util.function.LongFunction<TranslationTask> task = RateSweepTest::reversal;
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> RateSweep.runAll(List.of("a", "a"), List.of(t, t), List.of(task, task), RATES, 1));
+        assertTrue(e.getMessage().startsWith("names"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RateSweep.runAll(List.of("a", "b"), List.of(t), List.of(task, task), RATES, 1));
+        assertTrue(e.getMessage().startsWith("trainings"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RateSweep.runAll(List.of("a"), List.of(t), List.of(), RATES, 1));
+        assertTrue(e.getMessage().startsWith("tasks"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RateSweep.runAll(List.of(), List.of(), List.of(), RATES, 1));
+        assertTrue(e.getMessage().startsWith("names"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RateSweep.runAll(List.of("a"), List.of(t), List.of(task), RATES));
+        assertTrue(e.getMessage().startsWith("seeds"), e.getMessage());
     }
 }
