@@ -113,6 +113,60 @@ public final class Experiments {
         return run(names, configs, Collections.nCopies(configs.size(), task), listeners, Parallel.level());
     }
 
+    /**
+     * An empty plan: runs of different configurations and models collected one call at a time, then run as
+     * one experiment ({@link Plan#run()}), so that no run waits for an earlier group to finish.
+     */
+    public static Plan plan() {
+        return new Plan();
+    }
+
+    /**
+     * Runs collected for one experiment: each with its name, its configuration (seed included) and the task
+     * it trains. {@link #run()} runs them all side by side, as {@link #runAll(List, List, List)} does, and
+     * returns the results in the order they were added.
+     */
+    public static final class Plan {
+        private final List<String> names = new ArrayList<>();
+        private final List<TrainingConfig> configs = new ArrayList<>();
+        private final List<LongFunction<? extends TrainingTask>> tasks = new ArrayList<>();
+
+        private Plan() {}
+
+        /** Adds one run named {@code name} of {@code config}, with the config's own seed, on {@code task}. */
+        public Plan add(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task) {
+            names.add(Args.notNull("name", name));
+            configs.add(Args.notNull("config", config));
+            tasks.add(Args.notNull("task", task));
+            return this;
+        }
+
+        /** Adds one run of {@code config} per seed, all named {@code name}, as {@link #seeds} would run them. */
+        public Plan seeds(String name, TrainingConfig config, LongFunction<? extends TrainingTask> task, long... seeds) {
+            Args.notNull("config", config);
+            Args.check(seeds != null && seeds.length > 0, "seeds", "must hold at least one seed", "none");
+            for (long seed : seeds) {
+                add(name, config.withSeed(seed), task);
+            }
+            return this;
+        }
+
+        /** How many runs the plan holds. */
+        public int size() {
+            return configs.size();
+        }
+
+        /**
+         * Runs every run added so far as one experiment and returns their results in the order they were added.
+         *
+         * @throws IllegalArgumentException if nothing was added (argument "plan")
+         */
+        public Runs run() {
+            Args.check(!configs.isEmpty(), "plan", "holds no run: add runs with add(...) or seeds(...) first", 0);
+            return Experiments.run(List.copyOf(names), List.copyOf(configs), List.copyOf(tasks), Parallel.level());
+        }
+    }
+
     private static Runs run(List<String> names, List<TrainingConfig> configs,
             List<? extends LongFunction<? extends TrainingTask>> tasks, int parallel) {
         return run(names, configs, tasks, i -> List.of(), parallel);

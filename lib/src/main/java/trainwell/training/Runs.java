@@ -1,6 +1,8 @@
 package trainwell.training;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import trainwell.core.Args;
@@ -51,6 +53,23 @@ public record Runs(List<TrainingResult> results) {
     /** How many runs diverged. */
     public int diverged() {
         return (int) results.stream().filter(TrainingResult::diverged).count();
+    }
+
+    /**
+     * The runs of the configurations {@code names} only, in the order they ran (e.g. the runs of one
+     * experiment that belong in one plot).
+     *
+     * @throws IllegalArgumentException if a name has no run (argument "names")
+     */
+    public Runs named(String... names) {
+        Args.check(names != null && names.length > 0, "names", "must name at least one configuration", "none");
+        Set<String> wanted = new HashSet<>();
+        for (String n : names) {
+            Args.check(n != null && !of(n).isEmpty(), "names", "has no run named '" + n + "'; runs are named "
+                    + results.stream().map(TrainingResult::name).distinct().toList(), n);
+            wanted.add(n);
+        }
+        return new Runs(results.stream().filter(r -> wanted.contains(r.name())).toList());
     }
 
     /** The results of configuration {@code name}, one per seed. */

@@ -76,4 +76,40 @@ class ExperimentsTest {
                 () -> Experiments.runWith(List.of("a"), List.of(c), TrainingTest::reversal, i -> null));
         assertTrue(e.getMessage().startsWith("listeners of run 0"), e.getMessage());
     }
+
+    @Test
+    void aPlanRunsEveryAddedRunAsOneExperimentInTheOrderAdded() {
+        TrainingConfig c = TrainingTest.quick(6);
+        Runs planned = Experiments.plan()
+                .seeds("dropout", c, seed -> TrainingTest.reversal(seed, 0.5), 1, 2)
+                .add("no dropout", c.withSeed(3), seed -> TrainingTest.reversal(seed, 0))
+                .run();
+        assertEquals(List.of("dropout", "dropout", "no dropout"), planned.results().stream().map(TrainingResult::name).toList());
+        assertEquals(List.of(1L, 2L, 3L), planned.results().stream().map(r -> r.config().seed()).toList());
+        // Each planned run is the run its own experiment would have given.
+        Runs dropout = Experiments.seeds("dropout", c, seed -> TrainingTest.reversal(seed, 0.5), 1, 2);
+        Runs plain = Experiments.runAll(List.of("no dropout"), List.of(c.withSeed(3)), seed -> TrainingTest.reversal(seed, 0));
+        for (int i = 0; i < 2; i++) {
+            assertEquals(dropout.results().get(i).finalValidationLoss(), planned.results().get(i).finalValidationLoss(), 1e-4);
+        }
+        assertEquals(plain.results().get(0).finalValidationLoss(), planned.results().get(2).finalValidationLoss(), 1e-4);
+        assertNotEquals(planned.results().get(0).finalValidationLoss(), planned.results().get(1).finalValidationLoss(),
+                "two seeds, two runs");
+    }
+
+    @Test
+    void aPlanNamesWhatIsWrong() {
+        var empty = assertThrows(IllegalArgumentException.class, () -> Experiments.plan().run());
+        assertTrue(empty.getMessage().startsWith("plan"), empty.getMessage());
+        var noSeeds = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.plan().seeds("x", TrainingTest.quick(5), TrainingTest::reversal));
+        assertTrue(noSeeds.getMessage().startsWith("seeds"), noSeeds.getMessage());
+        var noTask = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.plan().add("x", TrainingTest.quick(5), null));
+        assertTrue(noTask.getMessage().startsWith("task"), noTask.getMessage());
+        var noName = assertThrows(IllegalArgumentException.class,
+                () -> Experiments.plan().add(null, TrainingTest.quick(5), TrainingTest::reversal));
+        assertTrue(noName.getMessage().startsWith("name"), noName.getMessage());
+        assertEquals(3, Experiments.plan().seeds("x", TrainingTest.quick(5), TrainingTest::reversal, 1, 2, 3).size());
+    }
 }

@@ -1,6 +1,7 @@
 package trainwell.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -35,5 +36,17 @@ class RunsTest {
     void summaryCoversEveryConfigurationWhenOneDivergedEarly() {
         Runs runs = new Runs(List.of(result("ok", true), result("diverged", false)));
         assertEquals(2, runs.summary().rowCount());
+    }
+
+    @Test
+    void namedKeepsOnlyTheNamedConfigurationsInTheirRunOrder() {
+        Runs runs = new Runs(List.of(result("a", true), result("b", true), result("c", true), result("a", true)));
+        assertEquals(List.of("a", "c", "a"), runs.named("c", "a").results().stream().map(TrainingResult::name).toList());
+        assertEquals(1, runs.named("b").results().size());
+        var e = assertThrows(IllegalArgumentException.class, () -> runs.named("a", "d"));
+        assertTrue(e.getMessage().startsWith("names") && e.getMessage().contains("'d'") && e.getMessage().contains("[a, b, c]"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> runs.named());
+        assertTrue(e.getMessage().startsWith("names"), e.getMessage());
     }
 }
