@@ -24,7 +24,7 @@ mvn_offline_flag() {
   fi
 }
 
-# 1. Jupyter (Debian packages), a font for headless charts, Java and Maven: only what is missing.
+# 1. Jupyter (Debian packages), fonts for headless charts (Latin and Chinese), Java and Maven: only what is missing.
 install_system_packages() {
   local need=()
   if ! "$PY" -c "import nbclient, nbformat, jupyter_client, notebook, ipykernel" 2>/dev/null; then
@@ -32,6 +32,10 @@ install_system_packages() {
   fi
   if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | head -n 1)" ]; then
     need+=(fontconfig fonts-dejavu-core)
+  fi
+  # The Chinese edition's charts and pages: a font with Chinese glyphs (else they draw as empty boxes).
+  if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]; then
+    need+=(fonts-noto-cjk)
   fi
   command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null 2>&1 || need+=(maven)

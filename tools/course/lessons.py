@@ -66,7 +66,12 @@ def clean(nb):
 
 def learner_copy(solution_path):
     import nbformat
-    nb = clean(nbformat.read(str(solution_path), as_version=4))
+    return learner_copy_of(clean(nbformat.read(str(solution_path), as_version=4)), solution_path.name)
+
+
+def learner_copy_of(nb, name):
+    """The learner's copy of a solved notebook `nb` (named `name` in error messages): solution regions
+    replaced by their stubs, solution-only cells dropped."""
     learner = copy.deepcopy(nb)
     learner.cells = []
     for i, cell in enumerate(nb.cells):
@@ -75,7 +80,7 @@ def learner_copy(solution_path):
         cell = copy.deepcopy(cell)
         if cell.cell_type == "code" and BEGIN in cell.source:
             stub = cell.metadata.get("trainwell", {}).get("stub", DEFAULT_STUB)
-            cell.source = strip_solution(cell.source, stub, f"{solution_path.name}, cell {i}")
+            cell.source = strip_solution(cell.source, stub, f"{name}, cell {i}")
         learner.cells.append(cell)
     return learner
 
