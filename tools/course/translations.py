@@ -42,8 +42,10 @@ from .paths import ROOT
 
 LANGUAGE = "zh"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-WORDS = re.compile(r"[A-Za-z]{2,}[^A-Za-z\n]{1,3}[A-Za-z]{2,}")   # two English words in a row
-FORMAT = re.compile(r"%(?:\d+\$)?[-#+ 0,(]*\d*(?:\.\d+)?[a-zA-Z%]")
+# Two English words with white space between them ("val_loss_final" and "encoder.layer1" are keys, not prose).
+WORDS = re.compile(r"[A-Za-z]{2,}[,;:.!?)'\"]*\s+[(\"'*]*[A-Za-z]{2,}")
+# A format specifier of java.util.Formatter. Without the space flag: "3% of" in a sentence is not one.
+FORMAT = re.compile(r"%(?:\d+\$)?[-#+0,(]*\d*(?:\.\d+)?[a-zA-Z%]")
 CODE_SPAN = re.compile(r"`[^`\n]*`|\$[^$\n]*\$")
 
 
@@ -207,6 +209,8 @@ def lesson_report(source, language=LANGUAGE, root=ROOT):
     for i, cell in enumerate(nb.cells):
         ids.add(cell.get("id"))
         if not needs_translation(cell):
+            if cell.get("id") in store:
+                problems.append((None, cell.get("id"), f"cell {i} needs no translation (no English prose): remove the entry"))
             continue
         entry = store.get(cell.get("id"))
         if entry is None:

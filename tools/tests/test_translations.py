@@ -78,6 +78,12 @@ class Checks(TempTree):
         nbformat.write(nb, str(self.path))
         self.assertTrue(any(p.startswith("stale") for p in self.problems(self.path)), self.problems(self.path))
 
+    def test_a_cell_of_keys_needs_no_entry_and_a_percent_in_prose_is_not_a_format(self):
+        self.assertFalse(t.needs_translation(notebook(code('var x = t.column("val_loss_final_mean"); // encoder.layer1')).cells[0]))
+        self.assertEqual(t.FORMAT.findall("below 3% of the initial loss, %.2f%% of it, %-5s"), ["%.2f", "%%", "%-5s"])
+        self.translate(self.path, dict(self.good, **{self.keys["id"]: 'var x = table.doubleColumn("lr"); // 键'}))
+        self.assertTrue(any("needs no translation" in p for p in self.problems(self.path)), self.problems(self.path))
+
     def test_a_copied_english_cell_is_not_a_translation(self):
         self.translate(self.path, {self.prose["id"]: self.prose["source"], self.code["id"]: ENGLISH_CODE})
         self.assertEqual(self.problems(self.path).count("holds no Chinese text"), 2)
