@@ -116,7 +116,7 @@ def needs_translation(cell):
 
 
 def load_store(source, language=LANGUAGE, root=ROOT):
-    """The translation entries of a lesson by cell id ({} when the lesson has no translation file)."""
+    """The translation entries of a lesson by cell id (None when the lesson has no translation file)."""
     path = store_path(source, language, root)
     if not path.exists():
         return None
@@ -273,22 +273,21 @@ def main(argv=None, root=ROOT):
                             for i, cid, p in problems)
             if not problems:
                 complete.append(source)
-    if cmd == "build":
+    if cmd in ("build", "check"):
         for source in complete:
             target = generated_path(source, LANGUAGE, root)
             text = nbformat.writes(translated_notebook(source, LANGUAGE, root)) + "\n"
-            if not target.exists() or target.read_text(encoding="utf-8") != text:
+            if target.exists() and target.read_text(encoding="utf-8") == text:
+                continue
+            if cmd == "build":
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
                 print(f"wrote {target.relative_to(root)}")
-    if cmd == "check":
-        for source in complete:
-            target = generated_path(source, LANGUAGE, root)
-            text = nbformat.writes(translated_notebook(source, LANGUAGE, root)) + "\n"
-            if not target.exists() or target.read_text(encoding="utf-8") != text:
+            else:
                 failures.append(f"{target.relative_to(root)} is not generated from its translation: "
                                 f"run bin/translations.py build")
-        for path in sorted((root / "notebooks" / LANGUAGE).glob("*.ipynb")) if (root / "notebooks" / LANGUAGE).exists() else []:
+    if cmd == "check":
+        for path in sorted((root / "notebooks" / LANGUAGE).glob("*.ipynb")):
             if path.stem not in {s.stem for s in complete}:
                 failures.append(f"{path.relative_to(root)} has no complete translation behind it")
         for f in failures:
