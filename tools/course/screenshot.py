@@ -12,6 +12,11 @@ For EVERY deck in target/site/ (headless Chromium, from the file system, no netw
     slide FAILS unless the plot shows (its own main colours, read from the PNG, cover at least half as
     many pixels in the screenshot as in the plot), the misconception slide unless the box lies inside
     the screen. The first lesson with a plot is also shot as a page (<lesson>-page.png), same check.
+The Chinese edition's decks (target/site/zh/slides/, from notebooks/zh) get the same checks, their shots
+named zh-<lesson>-*.png, and the first Chinese lesson with a plot is shot as a page too. On a Chinese title
+slide and page, the test asks the browser which fonts drew the heading and the first claim (the library's
+verdict, in Chinese): every CJK character must come from a font that fontconfig lists for Chinese (fc-list
+:lang=zh), else the page shows empty boxes and the test FAILS.
 Prints one line per deck (slides, largest slide height, boxes on slides / in the notebook).
 
 Needs the Debian package `chromium` (bin/setup installs it; bin/test runs this test).
@@ -298,7 +303,7 @@ MEASURE = """(async () => {
     copy.querySelectorAll('details').forEach(d => { [...d.childNodes].forEach(c => {
         if (!(c.tagName && c.tagName.toLowerCase() === 'summary')) c.remove(); }); });
     const box = [...slide.querySelectorAll('blockquote, .jp-OutputArea-output')]
-        .filter(e => /Misconception/.test(e.textContent) && !e.closest('aside.notes'))
+        .filter(e => /Misconception|误区/.test(e.textContent) && !e.closest('aside.notes'))
         .map(e => e.getBoundingClientRect()).map(r => ({top: r.top, bottom: r.bottom}));
     // The height the slide's content needs: its scrollHeight with the slide's own height let loose
     // (at 100% height scrollHeight never reads less than the screen).
@@ -370,6 +375,57 @@ def shoot_slide(browser, deck, h, v, out):
     browser.screenshot(out)
 
 
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+
+
+def chinese_families():
+    """The font families fontconfig offers for Chinese (fc-list :lang=zh), e.g. Noto Sans CJK SC."""
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return set()
+    return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
+
+
+# Marks the first element matching each selector (the first one that holds CJK text), so that the DevTools
+# protocol can ask which fonts drew it.
+MARK_CJK = """(selectors => selectors.map(([sel, must], k) => {
+  const root = window.Reveal ? Reveal.getCurrentSlide() : document;
+  const el = [...root.querySelectorAll(sel)].find(e => /[\u3400-\u9fff]/.test(e.textContent)
+                                                     && e.textContent.includes(must));
+  if (!el) return null;
+  el.setAttribute('data-cjk-check', String(k));
+  return el.textContent.replace('¶', '').trim();
+}))"""
+
+
+def cjk_drawn(browser, what, selectors, families):
+    """Checks that the CJK characters of the first element of each (selector, text it must contain) were
+    drawn with Chinese fonts; prints one line per element and returns whether all were (an element not found
+    fails)."""
+    texts = browser.js(MARK_CJK + "(" + json.dumps(selectors) + ")")
+    browser.call("DOM.enable")
+    browser.call("CSS.enable")
+    root = browser.call("DOM.getDocument", depth=-1)["root"]["nodeId"]
+    ok = True
+    for k, ((selector, must), text) in enumerate(zip(selectors, texts)):
+        if not text:
+            print(f"screenshot-test: {what}: no {selector} with Chinese text{' and ' + must if must else ''}: FAIL")
+            ok = False
+            continue
+        node = browser.call("DOM.querySelector", nodeId=root, selector=f'[data-cjk-check="{k}"]')["nodeId"]
+        fonts = browser.call("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
+        chinese = sum(f["glyphCount"] for f in fonts if f["familyName"] in families)
+        need = len(CJK.findall(text))
+        # Every CJK character drawn by a Chinese font (other glyphs, such as digits, may come from any font).
+        good = need > 0 and chinese >= need
+        used = ", ".join(f"{f['familyName']} {f['glyphCount']}" for f in fonts)
+        print(f"screenshot-test: {what}: {selector} \"{text[:40]}\": {need} CJK characters, drawn by "
+              f"[{used}]: {'PASS' if good else 'FAIL (no Chinese font drew them: empty boxes)'}")
+        ok = ok and good
+    return ok
+
+
 def shots(browser, lesson, measured, stem):
     """Screenshots of the title, the first plot slide and the first misconception slide; checked."""
     deck = SITE / lesson["deck"]
@@ -383,6 +439,8 @@ def shots(browser, lesson, measured, stem):
           f"\"{(title or {}).get('text', '')[:60]}\" {'inside' if shown else 'NOT inside'} the screen: "
           f"{'PASS' if shown else 'FAIL'}")
     ok = ok and shown
+    if lesson.get("language") == "zh":
+        ok = cjk_drawn(browser, f"{stem} title slide", [("h1, h2", "")], chinese_families()) and ok
     plot = next((s for s in measured if s["plot"]), None)
     if plot:
         png = OUT / f"{stem}-plot.png"
@@ -405,7 +463,7 @@ def shots(browser, lesson, measured, stem):
         png = OUT / f"{stem}-misconception.png"
         shoot_slide(browser, deck, box["h"], box["v"], png)
         r = browser.js("(() => { const b = [...Reveal.getCurrentSlide().querySelectorAll('blockquote, .jp-OutputArea-output')]"
-                       ".find(e => /Misconception/.test(e.textContent)); if (!b) return null; "
+                       ".find(e => /Misconception|误区/.test(e.textContent)); if (!b) return null; "
                        "const r = b.getBoundingClientRect(); return {top: r.top, bottom: r.bottom}; })()")
         inside = r is not None and r["top"] >= 0 and r["bottom"] <= SLIDE[1] + 1
         print(f"screenshot-test: {png.relative_to(ROOT)}: misconception box on slide {box['h']}/{box['v']}"
@@ -442,7 +500,8 @@ def page_shot(browser, lesson):
         return True
     _, _, plot_rows = decode_png(page_plot["png"])
     colours = main_colours(plot_rows)
-    page_png = OUT / f"{Path(lesson['source']).stem}-page.png"
+    prefix = "zh-" if lesson.get("language") == "zh" else ""
+    page_png = OUT / f"{prefix}{Path(lesson['source']).stem}-page.png"
     browser.open((SITE / lesson["page"]).as_uri())
     info = browser.js(FIND_PLOT)
     top = (info["head"]["y"] if info["head"] else info["img"]["y"] - 300) - 16
@@ -450,7 +509,11 @@ def page_shot(browser, lesson):
     top = max(0.0, min(top, bottom - 200))
     browser.screenshot(page_png, {"x": 0, "y": top, "width": WINDOW[0], "height": bottom - top})
     _, _, rows = decode_png(page_png.read_bytes())
-    return verdict("page", page_png, info, crop(rows, info["img"], 0, top), colours, plot_rows)
+    ok = verdict("page", page_png, info, crop(rows, info["img"], 0, top), colours, plot_rows)
+    if lesson.get("language") == "zh":   # the heading, and the first claim: the library's verdict in Chinese
+        ok = cjk_drawn(browser, f"{page_png.name}", [("h1", ""), (".jp-OutputArea-output p", "断言成立")],
+                       chinese_families()) and ok
+    return ok
 
 
 def selftest():
@@ -504,18 +567,23 @@ def main():
     lessons = [e for e in manifest if e["deck"] and (not args or Path(e["source"]).stem in args)]
     if not lessons:
         sys.exit(f"screenshot-test: no deck {' '.join(args)} in {SITE}")
+    if manifest and any(e.get("language") == "zh" for e in manifest) and not chinese_families():
+        print("screenshot-test: fontconfig lists no Chinese font (fc-list :lang=zh): the Chinese edition's pages "
+              "would show empty boxes; bin/setup installs fonts-noto-cjk: FAIL")
+        return 1
     browser = Browser()
-    ok, paged, problems = True, False, 0
+    ok, paged, problems = True, set(), 0
     try:
         for lesson in lessons:
-            stem = Path(lesson["source"]).stem
+            language = lesson.get("language", "en")
+            stem = ("zh-" if language == "zh" else "") + Path(lesson["source"]).stem
             nb = nbformat.read(str(paths.NOTEBOOKS / lesson["source"]), as_version=4)
             measured, over, gone = check_deck(browser, SITE / lesson["deck"], nb)
             problems += len(over) + len(gone)
             ok = shots(browser, lesson, measured, stem) and ok and not over and not gone
-            if not paged and first_plot(SITE / lesson["page"]):
+            if language not in paged and first_plot(SITE / lesson["page"]):   # one page per language
                 ok = page_shot(browser, lesson) and ok
-                paged = True
+                paged.add(language)
     finally:
         browser.close()
     remote = sorted({u for u in browser.requests if not u.startswith(("file:", "data:", "about:"))})

@@ -399,7 +399,7 @@ def apply(nb):
 # Misconception boxes, as the notebook's source holds them (bin/screenshot-test checks that each is on
 # a slide): a Markdown quote opening with **Misconception...**, or one written from the run by
 # Show.markdown("> **Misconception:** ..." + ...) in a code cell.
-MISCONCEPTION = re.compile(r"^>\s*\*\*Misconception")
+MISCONCEPTION = re.compile(r"^>\s*\*\*(Misconception|误区)")   # 误区: the Chinese edition's label
 JAVA_STRING = re.compile(r'"""(.*?)"""|"((?:[^"\\\n]|\\.)*)"', re.S)
 
 

@@ -119,6 +119,61 @@ class DeckLayout(unittest.TestCase):
         self.assertEqual(len(outs), 1)
         self.assertIn("4 claims hold", outs[0]["data"]["text/html"])
 
+    def test_a_chinese_deck_folds_in_chinese_and_drops_the_kernels_chinese_echo(self):
+        claim = {"output_type": "display_data", "metadata": {},
+                 "data": {"text/html": "<p>✔️ <strong>断言成立：</strong> x</p>"}}
+        echo = {"output_type": "execute_result", "metadata": {}, "execution_count": 1,
+                "data": {"text/plain": "断言 'x'：成立"}}
+        outs = render.lay_out_outputs([claim] * 4 + [echo], "zh")
+        self.assertEqual(len(outs), 1)
+        self.assertIn("4 个断言成立 (展开)", outs[0]["data"]["text/html"])
+
+    def test_a_chinese_misconception_box_is_a_box(self):
+        nb = {"cells": [md("> **误区：** 预热可有可无。\n>\n> **实验表明：** 并非如此。")]}
+        self.assertEqual(len(slides.boxes(nb)), 1)
+
+
+class Languages(unittest.TestCase):
+    """The site in two languages: each index links to the other, a Chinese page to its English lesson."""
+
+    def entry(self, language, page, deck):
+        return {"number": "03", "page": page, "deck": deck, "title": "T", "summary": "S", "seconds": 84.0,
+                "approximate": False, "language": language, "root": "../" if language == "zh" else "",
+                "solution": False}
+
+    def test_the_chinese_index_links_inside_zh_and_back_to_the_english_one(self):
+        e = self.entry("zh", "zh/03-x.html", "zh/slides/03-x.slides.html")
+        page = render.index_page([e], [], "zh", switch="../index.html")
+        self.assertIn('<html lang="zh-Hans">', page)
+        self.assertIn('href="03-x.html"', page)
+        self.assertIn('href="slides/03-x.slides.html"', page)
+        self.assertIn('href="../assets/course.css"', page)
+        self.assertIn('href="../index.html"', page)
+        self.assertIn("84 秒", page)
+        self.assertNotIn('href="zh/', page)
+
+    def test_the_english_index_links_to_the_chinese_one(self):
+        page = render.index_page([self.entry("en", "03-x.html", "slides/03-x.slides.html")], [],
+                                 switch="zh/index.html")
+        self.assertIn('<html lang="en">', page)
+        self.assertIn('href="zh/index.html"', page)
+        self.assertIn("84 s", page)
+
+    def test_a_page_links_to_the_same_lesson_in_the_other_language(self):
+        e = self.entry("zh", "zh/03-x.html", "zh/slides/03-x.slides.html")
+        e["switch"] = "03-x.html"
+        bar = render.nav(e, None, None, "top")
+        self.assertIn('href="../03-x.html"', bar)
+        self.assertIn('href="../zh/index.html"', bar)
+        self.assertIn("运行时间", bar)
+        self.assertIn("English", bar)
+        self.assertEqual(render.language_of(Path("zh/03-x.ipynb")), "zh")
+        self.assertEqual(render.language_of(Path("solutions/03-x.ipynb")), "en")
+
+    def test_a_page_declares_its_language(self):
+        self.assertEqual(render.with_language("<!DOCTYPE html>\n<html>\n<head>", "zh"),
+                         '<!DOCTYPE html>\n<html lang="zh-Hans">\n<head>')
+
 
 class OfflineCheck(unittest.TestCase):
     def site(self, page, extra=()):

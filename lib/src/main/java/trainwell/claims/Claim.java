@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import trainwell.core.Args;
 import trainwell.notebook.Html;
+import trainwell.notebook.Language;
 import trainwell.notebook.Show;
 
 /**
@@ -124,7 +125,7 @@ public final class Claim {
         nonEmpty(values);
         Args.finite("bound", bound);
         boolean holds = Arrays.stream(values).allMatch(v -> v <= bound);
-        return that(sentence, holds, quantity + " = " + vector(values), "every " + quantity + " \u2264 " + Html.number(bound));
+        return that(sentence, holds, quantity + " = " + vector(values), Language.text("every ", "每个 ") + quantity + " \u2264 " + Html.number(bound));
     }
 
     /** Holds when every value is at least the bound. */
@@ -132,7 +133,7 @@ public final class Claim {
         nonEmpty(values);
         Args.finite("bound", bound);
         boolean holds = Arrays.stream(values).allMatch(v -> v >= bound);
-        return that(sentence, holds, quantity + " = " + vector(values), "every " + quantity + " \u2265 " + Html.number(bound));
+        return that(sentence, holds, quantity + " = " + vector(values), Language.text("every ", "每个 ") + quantity + " \u2265 " + Html.number(bound));
     }
 
     /**
@@ -150,8 +151,8 @@ public final class Claim {
             }
         }
         return that(sentence, wins == a.length,
-                nameA + " = " + vector(a) + ", " + nameB + " = " + vector(b) + " (" + wins + " of " + a.length + " pairs)",
-                nameA + " < " + nameB + " in every pair");
+                nameA + " = " + vector(a) + ", " + nameB + " = " + vector(b) + Language.format(" (%d of %d pairs)", "（%d / %d 对）", wins, a.length),
+                nameA + " < " + nameB + Language.text(" in every pair", "（每一对）"));
     }
 
     // ---------------------------------------------------------------- the tally
@@ -170,6 +171,9 @@ public final class Claim {
     public static String summary() {
         int n = checked();
         int h = held();
+        if (Language.current() == Language.ZH) {
+            return "本次运行检查了 " + n + " 个断言，其中 " + h + " 个成立。";
+        }
         return h + " of " + n + (n == 1 ? " claim" : " claims") + " checked in this run " + (h == 1 && n == 1 ? "holds." : "hold.");
     }
 

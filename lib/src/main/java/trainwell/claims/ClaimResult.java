@@ -1,6 +1,7 @@
 package trainwell.claims;
 
 import trainwell.core.Args;
+import trainwell.notebook.Language;
 
 /**
  * The outcome of one claim: the lesson's sentence, whether this run's results bear it out, and what was
@@ -19,9 +20,11 @@ public record ClaimResult(String sentence, boolean holds, String measured, Strin
     /** The claim as one Markdown line with a status mark, as shown in a notebook. */
     public String toMarkdown() {
         if (holds) {
-            return "\u2714\uFE0F **Claim holds:** " + sentence + (measured.isEmpty() ? "" : " (measured: " + measured + ")");
+            return "\u2714\uFE0F " + Language.text("**Claim holds:** ", "**断言成立：**") + sentence
+                    + (measured.isEmpty() ? "" : Language.text(" (measured: " + measured + ")", "（测得：" + measured + "）"));
         }
-        return "\u274C **Claim does not hold:** " + sentence + " \u2014 expected " + expected + "; measured " + measured + ".";
+        return "\u274C " + Language.text("**Claim does not hold:** " + sentence + " \u2014 expected " + expected + "; measured "
+                + measured + ".", "**断言不成立：**" + sentence + " \u2014 预期 " + expected + "；测得 " + measured + "。");
     }
 
     /** The claim as plain text, e.g. "claim does not hold: ... expected x <= 1, measured x = 2". */
@@ -33,6 +36,7 @@ public record ClaimResult(String sentence, boolean holds, String measured, Strin
     /** A short status such as "claim 'Adam beats SGD': holds" (kernels echo a cell's last value). */
     @Override
     public String toString() {
-        return "claim '" + sentence + "': " + (holds ? "holds" : "does not hold");
+        return Language.text("claim '" + sentence + "': " + (holds ? "holds" : "does not hold"),
+                "断言 '" + sentence + "'：" + (holds ? "成立" : "不成立"));
     }
 }

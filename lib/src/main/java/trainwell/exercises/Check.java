@@ -12,6 +12,7 @@ import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
 import trainwell.core.Args;
 import trainwell.notebook.Html;
+import trainwell.notebook.Language;
 import trainwell.notebook.Show;
 import trainwell.schedules.Schedule;
 
@@ -89,14 +90,17 @@ public final class Check {
         Args.notNull("hint", hint);
         if (Exercise.isTodo(given)) {
             return report(new CheckResult(what, CheckResult.Outcome.NOT_SOLVED,
-                    "not solved yet: replace `Exercise.TODO` with your answer."));
+                    Language.text("not solved yet: replace `Exercise.TODO` with your answer.",
+                            "尚未完成：请把 `Exercise.TODO` 换成你的答案。")));
         }
         if (close(given, expected, relTol)) {
-            return report(new CheckResult(what, CheckResult.Outcome.PASSED, "correct (" + Html.number(given) + ")."));
+            return report(new CheckResult(what, CheckResult.Outcome.PASSED, Language.text("correct (" + Html.number(given) + ").", "正确（" + Html.number(given) + "）。")));
         }
-        String got = Double.isNaN(given) ? "NaN (not a number: look for 0/0 or a log of a negative number)"
+        String got = Double.isNaN(given) ? Language.text("NaN (not a number: look for 0/0 or a log of a negative number)",
+                "NaN（不是数：找找 0/0 或负数的对数）")
                 : pair(given, expected)[0];
-        return report(failed(what, "expected " + pair(given, expected)[1] + ", but got " + got + ".", hint));
+        return report(failed(what, Language.text("expected " + pair(given, expected)[1] + ", but got " + got + ".",
+                "预期 " + pair(given, expected)[1] + "，但得到 " + got + "。"), hint));
     }
 
     // ---------------------------------------------------------------- conditions
@@ -105,8 +109,8 @@ public final class Check {
     public static CheckResult that(String what, boolean ok, String hint) {
         Args.notNull("what", what);
         Args.notNull("hint", hint);
-        return report(ok ? new CheckResult(what, CheckResult.Outcome.PASSED, "done.")
-                : failed(what, "not yet right.", hint));
+        return report(ok ? new CheckResult(what, CheckResult.Outcome.PASSED, Language.text("done.", "完成。"))
+                : failed(what, Language.text("not yet right.", "还不对。"), hint));
     }
 
     /** Checks a condition that runs the learner's code, so that a placeholder or an exception is reported kindly. */
@@ -118,7 +122,8 @@ public final class Check {
         } catch (Exercise.NotSolved e) {
             return report(notSolvedFunction(what));
         } catch (RuntimeException | StackOverflowError e) {
-            return report(failed(what, "your code threw " + describe(e) + ".", hint));
+            return report(failed(what, Language.text("your code threw " + describe(e) + ".",
+                    "你的代码抛出了 " + describe(e) + "。"), hint));
         }
         return that(what, ok, hint);
     }
@@ -137,7 +142,7 @@ public final class Check {
         Args.notNull("given", given);
         Args.notNull("expected", expected);
         Args.notNull("inputs", inputs);
-        return compare(what, inputs.length, i -> "input " + inputs[i],
+        return compare(what, inputs.length, i -> Language.text("input ", "输入 ") + inputs[i],
                 i -> new double[] {given.applyAsDouble(inputs[i])},
                 i -> new double[] {expected.applyAsDouble(inputs[i])}, relTol, hint);
     }
@@ -154,7 +159,7 @@ public final class Check {
         Args.notNull("given", given);
         Args.notNull("expected", expected);
         Args.notNull("inputs", inputs);
-        return compare(what, inputs.length, i -> "input " + Html.number(inputs[i]),
+        return compare(what, inputs.length, i -> Language.text("input ", "输入 ") + Html.number(inputs[i]),
                 i -> new double[] {given.applyAsDouble(inputs[i])},
                 i -> new double[] {expected.applyAsDouble(inputs[i])}, relTol, hint);
     }
@@ -177,7 +182,7 @@ public final class Check {
         for (int i = 0; i < inputs.size(); i++) {
             Args.notNull("inputs[" + i + "]", inputs.get(i));
         }
-        return compare(what, inputs.size(), i -> "input " + vector(inputs.get(i)),
+        return compare(what, inputs.size(), i -> Language.text("input ", "输入 ") + vector(inputs.get(i)),
                 i -> given.apply(inputs.get(i).clone()), i -> expected.apply(inputs.get(i).clone()), relTol, hint);
     }
 
@@ -192,7 +197,7 @@ public final class Check {
         Args.notNull("given", given);
         Args.notNull("expected", expected);
         Args.positive("steps", steps);
-        return compare(what, steps, i -> "step " + i, i -> new double[] {given.at(i)},
+        return compare(what, steps, i -> Language.text("step ", "第 ") + i + Language.text("", " 步"), i -> new double[] {given.at(i)},
                 i -> new double[] {expected.at(i)}, relTol, hint);
     }
 
@@ -215,10 +220,12 @@ public final class Check {
             } catch (Exercise.NotSolved e) {
                 return report(notSolvedFunction(what));
             } catch (RuntimeException | StackOverflowError e) {
-                return report(failed(what, "at " + label.apply(i) + " your function threw " + describe(e) + ".", hint));
+                return report(failed(what, Language.text("at " + label.apply(i) + " your function threw " + describe(e) + ".",
+                        "在" + label.apply(i) + " 处，你的函数抛出了 " + describe(e) + "。"), hint));
             }
             if (got == null) {
-                return report(failed(what, "at " + label.apply(i) + " your function returned null.", hint));
+                return report(failed(what, Language.text("at " + label.apply(i) + " your function returned null.",
+                        "在" + label.apply(i) + " 处，你的函数返回了 null。"), hint));
             }
             if (got.length == 1 && Exercise.isTodo(got[0])) {
                 return report(notSolvedFunction(what));
@@ -227,25 +234,33 @@ public final class Check {
             if (problem != null) {
                 mismatches++;
                 if (firstMismatch == null) {
-                    firstMismatch = "at " + label.apply(i) + ", " + problem;
+                    firstMismatch = Language.text("at " + label.apply(i) + ", ", "在" + label.apply(i) + " 处，") + problem;
                 }
             }
         }
         if (firstMismatch == null) {
             return report(new CheckResult(what, CheckResult.Outcome.PASSED,
-                    "matches the reference at all " + n + (n == 1 ? " input." : " inputs.")));
+                    Language.text("matches the reference at all " + n + (n == 1 ? " input." : " inputs."),
+                            "在全部 " + n + " 个输入上都与参考实现一致。")));
         }
-        return report(failed(what, firstMismatch + " (" + mismatches + " of " + n + " inputs differ).", hint));
+        return report(failed(what, firstMismatch + Language.text(" (" + mismatches + " of " + n + " inputs differ).",
+                "（" + n + " 个输入中有 " + mismatches + " 个不一致）。"), hint));
     }
 
     /** Why two results differ, or null when they agree. */
     private static String mismatch(double[] got, double[] want, double relTol) {
         if (got.length != want.length) {
-            return "expected " + want.length + " numbers, but got " + got.length;
+            return Language.text("expected " + want.length + " numbers, but got " + got.length,
+                    "预期 " + want.length + " 个数，但得到 " + got.length + " 个");
         }
         for (int k = 0; k < got.length; k++) {
             if (!close(got[k], want[k], relTol)) {
                 String[] p = pair(got[k], want[k]);
+                if (Language.current() == Language.ZH) {
+                    return got.length == 1 ? "预期 " + p[1] + "，但得到 " + p[0]
+                            : "第 " + k + " 个元素应为 " + p[1] + "，但实际是 " + p[0]
+                                    + "（预期 " + vector(want) + "，得到 " + vector(got) + "）";
+                }
                 return got.length == 1 ? "expected " + p[1] + ", but got " + p[0]
                         : "element " + k + " should be " + p[1] + ", but is " + p[0]
                                 + " (expected " + vector(want) + ", got " + vector(got) + ")";
@@ -280,7 +295,7 @@ public final class Check {
     private static String vector(double[] v) {
         if (v.length > 8) {
             return "[" + Arrays.stream(v, 0, 8).mapToObj(Html::number).collect(Collectors.joining(", "))
-                    + ", ... (" + v.length + " numbers)]";
+                    + Language.text(", ... (" + v.length + " numbers)]", ", ...（共 " + v.length + " 个数）]");
         }
         return "[" + Arrays.stream(v).mapToObj(Html::number).collect(Collectors.joining(", ")) + "]";
     }
@@ -292,12 +307,13 @@ public final class Check {
 
     private static CheckResult notSolvedFunction(String what) {
         return new CheckResult(what, CheckResult.Outcome.NOT_SOLVED,
-                "not solved yet: your code still throws `Exercise.notSolved()`.");
+                Language.text("not solved yet: your code still throws `Exercise.notSolved()`.",
+                        "尚未完成：你的代码仍然抛出 `Exercise.notSolved()`。"));
     }
 
     private static CheckResult failed(String what, String message, String hint) {
         return new CheckResult(what, CheckResult.Outcome.FAILED,
-                hint.isBlank() ? message : message + " Hint: " + hint);
+                hint.isBlank() ? message : message + Language.text(" Hint: ", "提示：") + hint);
     }
 
     private static CheckResult report(CheckResult result) {

@@ -1,6 +1,7 @@
 package trainwell.exercises;
 
 import trainwell.core.Args;
+import trainwell.notebook.Language;
 
 /** The outcome of one check of a learner's answer, with the friendly message shown for it. */
 public record CheckResult(String what, Outcome outcome, String message) {
@@ -58,6 +59,13 @@ public record CheckResult(String what, Outcome outcome, String message) {
      */
     @Override
     public String toString() {
+        if (Language.current() == Language.ZH) {
+            return "检查 '" + what + "'：" + switch (outcome) {
+                case PASSED -> "通过";
+                case NOT_SOLVED -> "尚未完成";
+                case FAILED -> "未通过";
+            };
+        }
         return "check '" + what + "': " + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 }

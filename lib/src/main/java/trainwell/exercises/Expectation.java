@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import trainwell.core.Args;
 import trainwell.notebook.Html;
+import trainwell.notebook.Language;
 import trainwell.training.Runs;
 import trainwell.training.TrainingResult;
 
@@ -135,7 +136,8 @@ public final class Expectation {
         public String toString() {
             StringBuilder s = new StringBuilder();
             values.forEach((run, perMetric) -> {
-                s.append(s.length() == 0 ? "" : "; ").append(run).append(" (").append(seeds(run)).append(" seeds):");
+                s.append(s.length() == 0 ? "" : "; ").append(run).append(" (").append(seeds(run))
+                        .append(Language.text(" seeds):", " 个随机种子）："));
                 perMetric.keySet().forEach(metric -> s.append(' ').append(metric).append(' ')
                         .append(Html.number(mean(run, metric))));
             });
@@ -160,13 +162,14 @@ public final class Expectation {
         Outcome measured = Outcome.of(runs);
         List<String> names = measured.runs();
         if (names.size() < 2) {
-            return Check.that(what, false, "compare at least two configurations (your runs have " + names.size()
-                    + ": " + names + "). " + hint);
+            return Check.that(what, false, Language.text("compare at least two configurations (your runs have " + names.size()
+                    + ": " + names + "). ", "至少比较两种配置（你的运行只有 " + names.size() + " 种：" + names + "）。") + hint);
         }
         for (String name : names) {
             if (measured.seeds(name) < 2) {
-                return Check.that(what, false, "run every configuration over at least two seeds (" + name + " has "
-                        + measured.seeds(name) + "). " + hint);
+                return Check.that(what, false, Language.text("run every configuration over at least two seeds (" + name + " has "
+                        + measured.seeds(name) + "). ", "每种配置至少用两个随机种子运行（" + name + " 只有 "
+                        + measured.seeds(name) + " 个）。") + hint);
             }
         }
         boolean holds;
@@ -177,22 +180,24 @@ public final class Expectation {
                 throw e;
             }, hint);
         } catch (RuntimeException e) {
-            return Check.that(what, false, "your expectation threw " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (\"" + e.getMessage() + "\")") + ". " + hint);
+            return Check.that(what, false, Language.text("your expectation threw ", "你的预期抛出了 ") + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (\"" + e.getMessage() + "\")") + Language.text(". ", "。") + hint);
         }
         if (!holds) {
-            return Check.that(what, false, "your expectation does not hold on what you measured (" + measured
-                    + "). " + hint);
+            return Check.that(what, false, Language.text("your expectation does not hold on what you measured (" + measured + "). ",
+                    "你的预期在你测得的结果上不成立（" + measured + "）。") + hint);
         }
         for (Outcome other : counterfactuals(measured)) {
             if (!holdsSafely(expectation, other)) {
                 return Check.that(what, true, hint);
             }
         }
-        return Check.that(what, false, "your expectation would hold whatever you measured (also with the "
+        String example = "o.mean(\"" + names.get(0) + "\", \"val_accuracy\") > o.mean(\"" + names.get(1) + "\", \"val_accuracy\")";
+        return Check.that(what, false, Language.text("your expectation would hold whatever you measured (also with the "
                 + "configurations' results swapped, and with nothing measured at all), so it tests nothing. Write it "
-                + "about the numbers your runs measured, e.g. o.mean(\"" + names.get(0) + "\", \"val_accuracy\") > o.mean(\""
-                + names.get(1) + "\", \"val_accuracy\"). " + hint);
+                + "about the numbers your runs measured, e.g. " + example + ". ",
+                "无论测得什么，你的预期都会成立（把各配置的结果互换、或者什么都不测，它也成立），所以它什么也没检验。"
+                + "请针对你的运行测得的数字来写，例如 " + example + "。") + hint);
     }
 
     /** Outcomes the experiment could have had: every other order of the configurations' numbers, then none. */

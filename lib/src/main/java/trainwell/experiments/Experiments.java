@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import trainwell.core.Args;
 import trainwell.core.Parallel;
+import trainwell.notebook.Language;
 import trainwell.notebook.Progress;
 import trainwell.training.Runs;
 import trainwell.training.Training;
@@ -184,7 +185,7 @@ public final class Experiments {
             Args.notNull("task " + i, tasks.get(i));
         }
         int total = configs.size();
-        Board board = new Board(total, Progress.start("experiment: " + total + " runs"));
+        Board board = new Board(total, Progress.start(Language.format("experiment: %d runs", "实验：%d 次运行", total)));
         // A run starts beside others only while the kernel's memory leaves room for one more run's footprint,
         // learned from the first run's first steps.
         Parallel.MemoryGate gate = Parallel.MemoryGate.fromSettings();
@@ -214,9 +215,10 @@ public final class Experiments {
         }
         List<TrainingResult> results = Parallel.map(labels, jobs, Math.min(parallel, total), board::show, gate);
         Runs runs = new Runs(results);
-        board.done(String.format(Locale.ROOT, "experiment: %d runs in %.1f s%s%s", total, board.elapsed(),
-                parallel > 1 && total > 1 ? String.format(Locale.ROOT, ", up to %d at once", Math.min(parallel, total)) : "",
-                runs.diverged() > 0 ? " (" + runs.diverged() + " diverged)" : ""));
+        board.done(Language.format("experiment: %d runs in %.1f s%s%s", "实验：%d 次运行，用时 %.1f 秒%s%s", total,
+                board.elapsed(), parallel > 1 && total > 1
+                        ? Language.format(", up to %d at once", "，最多 %d 次同时进行", Math.min(parallel, total)) : "",
+                runs.diverged() > 0 ? Language.format(" (%d diverged)", "（%d 次发散）", runs.diverged()) : ""));
         return runs;
     }
 
@@ -241,7 +243,7 @@ public final class Experiments {
         }
 
         synchronized void started(int index) {
-            lines.put(index, "run " + (index + 1) + ": starting");
+            lines.put(index, Language.format("run %d: starting", "第 %d 次运行：开始", index + 1));
             fractions.put(index, 0.0);
             showIfOwner();
         }
@@ -256,7 +258,7 @@ public final class Experiments {
             lines.remove(index);
             fractions.remove(index);
             done++;
-            last = String.format(Locale.ROOT, ", last: %s seed %d %s (%.1f s)", r.name(), r.config().seed(),
+            last = Language.format(", last: %s seed %d %s (%.1f s)", "，最近：%s 种子 %d %s（%.1f 秒）", r.name(), r.config().seed(),
                     r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.seconds());
             showIfOwner();
         }
@@ -277,10 +279,10 @@ public final class Experiments {
                 fraction += f;
             }
             double elapsed = elapsed();
-            String left = fraction > 0 ? String.format(Locale.ROOT, ", ~%.0f s left",
+            String left = fraction > 0 ? Language.format(", ~%.0f s left", "，约剩 %.0f 秒",
                     elapsed / fraction * (total - fraction)) : "";
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "experiment: %d/%d runs done%s%s", done,
-                    total, last, left));
+            StringBuilder b = new StringBuilder(Language.format("experiment: %d/%d runs done%s%s",
+                    "实验：已完成 %d/%d 次运行%s%s", done, total, last, left));
             for (String line : lines.values()) {
                 b.append("\n  ").append(line);
             }

@@ -9,6 +9,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
+import trainwell.notebook.Language;
 import trainwell.optimizers.Box;
 import trainwell.optimizers.Surface;
 import trainwell.optimizers.Trajectory;
@@ -100,7 +101,7 @@ public final class Trajectories {
         Map<String, Integer> seen = new HashMap<>();
         return trajectories.stream().map(t -> {
             Args.notNull("trajectory", t);
-            String label = t.diverged() ? t.name() + " (diverged)" : t.name();
+            String label = t.diverged() ? t.name() + Language.text(" (diverged)", "（发散）") : t.name();
             int n = seen.merge(label, 1, Integer::sum);
             return n == 1 ? label : label + " #" + n;
         }).toList();

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import trainwell.core.Args;
+import trainwell.notebook.Language;
 import trainwell.optimizers.Box;
 import trainwell.optimizers.Surface;
 import trainwell.optimizers.Trajectory;
@@ -92,7 +93,7 @@ public final class TrajectoryPanels implements Plot {
         Args.check(i >= 0 && i < trajectories.size(), "i", "must be in [0, " + trajectories.size() + ")", i);
         Trajectory t = trajectories.get(i);
         Theme small = new Theme(panelWidth, panelHeight, 11f, List.of(theme.color(i)));
-        String label = t.diverged() ? t.name() + " (diverged)" : t.name();
+        String label = t.diverged() ? t.name() + Language.text(" (diverged)", "（发散）") : t.name();
         ContourPlot plot = Plots.contour(label, surface::value).box(box.xMin(), box.xMax(), box.yMin(), box.yMax())
                 .levels(levels).theme(small).legend(false);
         if (log) {

@@ -29,7 +29,7 @@ public final class Environment {
             StringBuilder b = new StringBuilder();
             versions.forEach((k, v) -> b.append(String.format("%-16s %s%n", k, v)));
             if (problems.isEmpty()) {
-                b.append("All set: the course's environment is complete.");
+                b.append(Language.text("All set: the course's environment is complete.", "一切就绪：课程环境完整。"));
             } else {
                 problems.forEach(p -> b.append("PROBLEM: ").append(p).append(System.lineSeparator()));
             }
@@ -69,8 +69,23 @@ public final class Environment {
         } catch (RuntimeException | Error e) {
             problems.add("Charts cannot be drawn (" + firstLine(e) + "); install fontconfig and a font: " + FIX + ".");
         }
+        boolean chinese = canDrawChinese();
+        versions.put("Chinese in charts", Boolean.toString(chinese));
+        if (!chinese && Language.current() == Language.ZH) {
+            problems.add("Charts cannot draw Chinese labels (no CJK font for Java's SansSerif): install fonts-noto-cjk "
+                    + "(bin/setup does): " + FIX + ".");
+        }
+        versions.put("Language", Language.current().name().toLowerCase(java.util.Locale.ROOT));
         return new Report(versions, List.copyOf(problems));
     }
+
+    /** True when the charts' font (Java's logical SansSerif, fontconfig's fallbacks included) draws Chinese. */
+    public static boolean canDrawChinese() {
+        return new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12).canDisplayUpTo(CHINESE_SAMPLE) < 0;
+    }
+
+    /** Characters the Chinese edition's charts use (学习率, 预热, 损失, 验证, 步数). */
+    static final String CHINESE_SAMPLE = "学习率预热损失验证步数";
 
     /** Inspects the environment and prints the report (use {@link #inspect()} to get it as a value). */
     public static void check() {

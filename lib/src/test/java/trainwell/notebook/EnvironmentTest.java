@@ -35,4 +35,19 @@ class EnvironmentTest {
             System.setProperty("ai.djl.offline", offline);
         }
     }
+
+    @Test
+    void chartsDrawChineseForTheChineseEdition() {
+        // bin/setup installs fonts-noto-cjk; without it Java draws the Chinese edition's labels as empty boxes.
+        assertTrue(Environment.canDrawChinese(), "no CJK font: apt-get install fonts-noto-cjk");
+        System.setProperty(Language.PROPERTY, "zh");
+        try {
+            Environment.Report r = Environment.inspect();
+            assertTrue(r.ok(), r.toText());
+            assertEquals("zh", r.versions().get("Language"));
+            assertTrue(r.toText().endsWith("一切就绪：课程环境完整。"), r.toText());
+        } finally {
+            System.clearProperty(Language.PROPERTY);
+        }
+    }
 }
