@@ -115,6 +115,23 @@ def needs_translation(cell):
     return any(WORDS.search(t) for t in literals + comments)
 
 
+STUB = "/stub"   # the key of a cell's exercise stub: "<cell id>/stub"
+
+
+def units(nb):
+    """What a lesson has to translate, in order: (cell index, key, cell) for every cell, and for every exercise
+    stub (cell metadata trainwell.stub: the code a learner starts from, with its comments) a code cell of its
+    own, keyed "<cell id>/stub"."""
+    import nbformat
+    out = []
+    for i, cell in enumerate(nb.cells):
+        out.append((i, cell.get("id"), cell))
+        stub = cell.get("metadata", {}).get("trainwell", {}).get("stub")
+        if stub is not None:
+            out.append((i, f"{cell.get('id')}{STUB}", nbformat.v4.new_code_cell(stub)))
+    return out
+
+
 def load_store(source, language=LANGUAGE, root=ROOT):
     """The translation entries of a lesson by cell id (None when the lesson has no translation file)."""
     path = store_path(source, language, root)
@@ -203,21 +220,21 @@ def lesson_report(source, language=LANGUAGE, root=ROOT):
     nb = nbformat.read(str(source), as_version=4)
     store = load_store(source, language, root)
     if store is None:
-        return False, 0, [(i, c.get("id"), "missing") for i, c in enumerate(nb.cells) if needs_translation(c)]
+        return False, 0, [(i, key, "missing") for i, key, c in units(nb) if needs_translation(c)]
     glossary = load_glossary(language, root)
     ids, done, problems = set(), 0, []
-    for i, cell in enumerate(nb.cells):
-        ids.add(cell.get("id"))
+    for i, key, cell in units(nb):
+        ids.add(key)
         if not needs_translation(cell):
-            if cell.get("id") in store:
-                problems.append((None, cell.get("id"), f"cell {i} needs no translation (no English prose): remove the entry"))
+            if key in store:
+                problems.append((None, key, f"cell {i} needs no translation (no English prose): remove the entry"))
             continue
-        entry = store.get(cell.get("id"))
+        entry = store.get(key)
         if entry is None:
-            problems.append((i, cell.get("id"), "missing"))
+            problems.append((i, key, "missing"))
             continue
         found = cell_problems(cell, entry, glossary)
-        problems.extend((i, cell.get("id"), p) for p in found)
+        problems.extend((i, key, p) for p in found)
         done += not found
     for cid in store:
         if cid not in ids:
@@ -236,6 +253,9 @@ def translated_notebook(source, language=LANGUAGE, root=ROOT):
         entry = store.get(cell.get("id"))
         if entry is not None and needs_translation(cell):
             cell.source = entry["text"]
+        stub = store.get(f"{cell.get('id')}{STUB}")
+        if stub is not None and "stub" in cell.get("metadata", {}).get("trainwell", {}):
+            cell.metadata["trainwell"]["stub"] = stub["text"]
     out.metadata.setdefault("trainwell", {})["language"] = language
     out.metadata["trainwell"]["translated_from"] = f"{Path(source).parent.name}/{Path(source).name}"
     return lessons.learner_copy_of(out, Path(source).name)
@@ -263,10 +283,11 @@ def main(argv=None, root=ROOT):
             state = "not started" if not has_file else ("complete" if not problems else f"{len(problems)} problems")
             print(f"{source.stem:40s} {done:3d} of {needed:3d} cells translated  {state}")
         if cmd == "stale":
-            nb = nbformat.read(str(source), as_version=4)
+            text = {key: cell.source for _, key, cell in units(nbformat.read(str(source), as_version=4))}
             for i, cid, p in problems:
                 if i is not None:
-                    print(f"=== {source.stem} cell {i} (id {cid}): {p}\n{nb.cells[i].source}\n")
+                    what = "the exercise stub of cell" if cid.endswith(STUB) else "cell"
+                    print(f"=== {source.stem} {what} {i} (id {cid}): {p}\n{text[cid]}\n")
         if has_file:
             started.append(source.stem)
             failures.extend(f"{store_path(source, LANGUAGE, root).relative_to(root)}, cell {i} (id {cid}): {p}"
@@ -290,6 +311,9 @@ def main(argv=None, root=ROOT):
         for path in sorted((root / "notebooks" / LANGUAGE).glob("*.ipynb")):
             if path.stem not in {s.stem for s in complete}:
                 failures.append(f"{path.relative_to(root)} has no complete translation behind it")
+        # Every lesson is translated: a lesson without a translation file (a new one) fails the check too.
+        failures.extend(f"{s.stem} has no translation: bin/translations.py stale {s.stem[:2]} lists its cells"
+                        for s in sources if s.stem not in started)
         for f in failures:
             print(f"translations: {f}", file=sys.stderr)
         waiting = [s.stem[:2] for s in sources if s.stem not in started]

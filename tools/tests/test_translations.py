@@ -122,7 +122,7 @@ class Checks(TempTree):
         self.assertEqual("".join(written["cells"][2]["source"]), self.keys["source"])
         self.assertEqual(written["metadata"]["trainwell"]["language"], "zh")
 
-    def test_a_stale_translation_fails_the_check_and_a_lesson_without_one_is_listed(self):
+    def test_a_stale_translation_fails_the_check_and_so_does_a_lesson_without_one(self):
         self.translate(self.path, dict(self.good, **{self.prose["id"]: "以预热训练。"}))
         import nbformat
         nb = nbformat.read(str(self.path), as_version=4)
@@ -133,8 +133,9 @@ class Checks(TempTree):
         self.assertIn("stale", text)
         (self.root / "i18n" / "zh" / "00-test.json").unlink()
         rc, text = self.run_main("check")
-        self.assertEqual(rc, 0, text)
+        self.assertEqual(rc, 1, text)   # every lesson is translated: one without a translation fails
         self.assertIn("not started yet: 00", text)
+        self.assertIn("00-test has no translation", text)
 
     def test_the_translated_copy_leaves_the_exercises_open(self):
         import nbformat
@@ -148,6 +149,26 @@ class Checks(TempTree):
         copy = t.translated_notebook(path, root=self.root)
         self.assertNotIn("42;", copy.cells[0].source)
         self.assertIn("答案正确", copy.cells[0].source)
+
+    def test_an_exercise_stub_is_translated_checked_and_used_in_the_learner_copy(self):
+        import nbformat
+        solved = code("// BEGIN SOLUTION\nint answer = 42;\n// END SOLUTION\nCheck.that(\"the answer is right\", answer == 42);")
+        stub = "int answer = Exercise.TODO;   // your answer here"
+        solved["metadata"]["trainwell"] = {"stub": stub}
+        path = self.root / "notebooks" / "solutions" / "01-x.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook(solved), str(path))
+        key = solved["id"] + t.STUB
+        cell = {"en": t.digest(solved["source"]), "text": solved["source"].replace("the answer is right", "答案正确")}
+        t.save_store(path, {solved["id"]: cell}, root=self.root)
+        self.assertEqual([(cid, p) for _, cid, p in t.lesson_report(path, root=self.root)[2]], [(key, "missing")])
+        zh_stub = "int answer = Exercise.TODO;   // 在这里写你的答案"
+        t.save_store(path, {solved["id"]: cell, key: {"en": t.digest(stub), "text": zh_stub}}, root=self.root)
+        self.assertEqual(t.lesson_report(path, root=self.root)[2], [])
+        self.assertIn(zh_stub, t.translated_notebook(path, root=self.root).cells[0].source)
+        changed = {"en": t.digest(stub), "text": "int answer = 0;   // 在这里写你的答案"}   # the stub's code changed
+        t.save_store(path, {solved["id"]: cell, key: changed}, root=self.root)
+        self.assertIn("its code differs", " ".join(p for _, _, p in t.lesson_report(path, root=self.root)[2]))
 
 
 if __name__ == "__main__":
