@@ -118,3 +118,11 @@ def use_course_kernels(on, environ=None):
         environ["JUPYTER_PATH"] = os.pathsep.join(paths)
     else:
         environ.pop("JUPYTER_PATH", None)
+
+
+def cpus():
+    """The cores this process may use (a container's CPU set respected)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

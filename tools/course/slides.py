@@ -70,8 +70,15 @@ def heading_level(text):
     return len(m.group(1)) if m else 0
 
 
+CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 def words(text):
-    return len(text.split())
+    """The words of a text, for the layout rules. Chinese is written without spaces: two CJK characters count
+    as a word (an English word at the same size is as wide as three or four), so a Chinese text is never
+    judged shorter than it looks."""
+    cjk = len(CJK_CHAR.findall(text))
+    return len(CJK_CHAR.sub(" ", text).split()) + (cjk + 1) // 2
 
 
 def blocks(text):

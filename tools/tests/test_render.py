@@ -128,6 +128,14 @@ class DeckLayout(unittest.TestCase):
         self.assertEqual(len(outs), 1)
         self.assertIn("4 个断言成立 (展开)", outs[0]["data"]["text/html"])
 
+    def test_chinese_words_are_counted_by_characters(self):
+        self.assertEqual(slides.words("two words"), 2)
+        self.assertEqual(slides.words("验证损失在最小值附近有噪声"), 7)   # 13 characters
+        self.assertEqual(slides.words("best 步 300"), 3)
+        prose = {"output_type": "display_data", "metadata": {},
+                 "data": {"text/html": "<p>" + "两次运行使用同一个随机种子，所以两条曲线是重合的。" * 3 + "</p>"}}
+        self.assertTrue(render.is_long_prose(prose))   # 72 characters, no spaces: long
+
     def test_a_chinese_misconception_box_is_a_box(self):
         nb = {"cells": [md("> **误区：** 预热可有可无。\n>\n> **实验表明：** 并非如此。")]}
         self.assertEqual(len(slides.boxes(nb)), 1)
