@@ -181,6 +181,7 @@ class Browser:
         for fd in (100, 101, to_browser, from_browser):
             os.close(fd)
         self.next_id, self.buffer, self.session = 0, b"", None
+        self.target, self.url, self.size = None, None, None   # the open tab: what it shows, at what size
         self.requests = []   # every URL the pages asked for (Network.requestWillBeSent)
 
     def call(self, method, session=True, **params):
@@ -207,9 +208,13 @@ class Browser:
         raise RuntimeError(f"{method}: no answer within 60 s")
 
     def open(self, url, size=WINDOW):
-        """Opens url in a new tab of the given size and waits until it is loaded and typeset."""
+        """Opens url in a new tab of the given size (closing the last one) and waits until it is loaded and
+        typeset."""
+        if self.target:
+            self.call("Target.closeTarget", session=False, targetId=self.target)
         target = self.call("Target.createTarget", session=False, url="about:blank")["targetId"]
         self.session = self.call("Target.attachToTarget", session=False, targetId=target, flatten=True)["sessionId"]
+        self.target, self.url, self.size = target, url, size
         self.call("Network.enable")
         self.call("Emulation.setDeviceMetricsOverride", width=size[0], height=size[1],
                   deviceScaleFactor=1, mobile=False)
@@ -369,7 +374,10 @@ def check_deck(browser, deck, nb):
 
 
 def shoot_slide(browser, deck, h, v, out):
-    browser.open(deck.as_uri() + f"#/{h}/{v}", SLIDE)
+    """Shows slide h/v of the deck (in the tab that measured it, when it is still open: loading and typesetting a
+    deck again costs seconds) and saves a screenshot."""
+    if browser.url != deck.as_uri() or browser.size != SLIDE:
+        browser.open(deck.as_uri(), SLIDE)
     browser.js(f"new Promise(done => {{ Reveal.configure({{transition: 'none'}}); Reveal.slide({h}, {v}, 1000); "
                "setTimeout(() => done(1), 500); })")
     browser.screenshot(out)
