@@ -9,6 +9,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -61,6 +62,65 @@ class RunRandomnessTest {
         }
         assertFalse(java.util.Arrays.equals(alone.get(0), together.get(1).get(0)), "another seed, other masks");
         assertFalse(java.util.Arrays.equals(alone.get(0), alone.get(1)), "a new mask at every call");
+    }
+
+    @Test
+    void aRunsMaskDropsAboutTheRateKeepsTheScaleAndIsTheGradient() {
+        int n = 100_001;   // odd: the last element comes from the first half of a 64-bit draw
+        float rate = 0.1f;
+        float[] out;
+        float[] grad;
+        try (NDManager m = NDManager.newBaseManager(); RunRandomness r = RunRandomness.open(5)) {
+            NDArray x = m.ones(new Shape(n));
+            x.setRequiresGradient(true);
+            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                NDArray y = RunRandomness.dropout(x, rate);
+                System.gc();   // the Java buffer the mask was drawn into may be freed: the graph must not need it
+                c.backward(y.sum());
+                out = y.toFloatArray();
+            }
+            grad = x.getGradient().toFloatArray();
+        }
+        int dropped = 0;
+        for (int i = 0; i < n; i++) {
+            assertTrue(out[i] == 0f || out[i] == 1 / (1 - rate), "element " + i + " is " + out[i]);
+            assertEquals(out[i], grad[i], "the gradient of the sum is the mask, element " + i);
+            dropped += out[i] == 0f ? 1 : 0;
+        }
+        assertEquals(rate, dropped / (double) n, 0.005, "share dropped");   // sd of the share: 0.001
+        assertTrue(out[n - 1] == 0f || out[n - 1] == 1 / (1 - rate));
+    }
+
+    @Test
+    void aRunsMasksReuseOneBufferInsteadOfLeavingDirectMemoryToTheCollector() {
+        java.lang.management.BufferPoolMXBean direct = java.lang.management.ManagementFactory
+                .getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+                .filter(b -> b.getName().equals("direct")).findFirst().orElseThrow();
+        try (NDManager m = NDManager.newBaseManager(); RunRandomness r = RunRandomness.open(2)) {
+            NDArray x = m.ones(new Shape(32, 16, 32));
+            RunRandomness.dropout(x, 0.1f).close();   // the thread's buffer exists from here on
+            long before = direct.getCount();
+            for (int i = 0; i < 500; i++) {
+                RunRandomness.dropout(x, 0.1f).close();
+            }
+            // 500 masks of 64 KB each: a buffer per mask would show as hundreds of live direct buffers here
+            assertTrue(direct.getCount() - before < 10, "direct buffers: " + before + " -> " + direct.getCount());
+        }
+    }
+
+    @Test
+    void aRunsMasksDoNotTouchTheEnginesGenerator() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray ones = m.ones(new Shape(64));
+            Engine.getInstance().setRandomSeed(9);
+            float[] expected = m.randomUniform(0, 1, new Shape(8)).toFloatArray();
+            Engine.getInstance().setRandomSeed(9);
+            try (RunRandomness r = RunRandomness.open(3)) {
+                RunRandomness.dropout(ones, 0.5f);
+            }
+            assertArrayEquals(expected, m.randomUniform(0, 1, new Shape(8)).toFloatArray(),
+                    "the engine's generator continues as if no mask had been drawn");
+        }
     }
 
     @Test
