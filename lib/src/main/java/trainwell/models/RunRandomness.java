@@ -59,10 +59,17 @@ public final class RunRandomness implements AutoCloseable {
         return CURRENT.get() != null;
     }
 
+    /** SplitMix64's step between two outputs. */
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
     /** The next seed of this run's sequence (SplitMix64). */
     long nextSeed() {
-        state += 0x9E3779B97F4A7C15L;
-        long z = state;
+        state += GOLDEN_GAMMA;
+        return mix(state);
+    }
+
+    /** SplitMix64's output function: the 64 random bits for one state. */
+    private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -111,11 +118,8 @@ public final class RunRandomness implements AutoCloseable {
         FloatBuffer values = bytes.asFloatBuffer();
         long stream = nextSeed();
         for (int i = 0; i < n; i += 2) {
-            stream += 0x9E3779B97F4A7C15L;
-            long z = stream;
-            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-            z = z ^ (z >>> 31);
+            stream += GOLDEN_GAMMA;
+            long z = mix(stream);
             values.put(i, (z >>> 40) * 0x1.0p-24f >= rate ? keep : 0f);
             if (i + 1 < n) {
                 values.put(i + 1, ((z >>> 16) & 0xFFFFFFL) * 0x1.0p-24f >= rate ? keep : 0f);
