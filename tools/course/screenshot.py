@@ -282,7 +282,9 @@ def verdict(name, shot_path, info, plot_region, colours, plot_rows):
     pixels = sum(len(r) for r in plot_region)
     share = share_shown(plot_region, colours, plot_rows) if pixels else 0.0
     non_white = (sum(1 for r in plot_region for px in r if min(px) < 235) / pixels) if pixels else 0.0
-    ok = info["decoded"] and share >= MIN_SHARE and non_white > 0.05 and not info["mathErrors"]
+    # A line chart of thin curves inks 5-8% of its box (CI, 2026-12-02: three shots at 5%, one just under it
+    # failed); an empty box inks none. The plot's own colours in the box (share) are the main check.
+    ok = info["decoded"] and share >= MIN_SHARE and non_white > 0.03 and not info["mathErrors"]
     print(f"screenshot-test: {shot_path.relative_to(ROOT)}: {name}: plot decoded {info['decoded']}, "
           f"its colours in its box {share:.0%} of the plot's own, {non_white:.0%} of the box not white; "
           f"{info['math']} formulas typeset, {info['mathErrors']} errors: {'PASS' if ok else 'FAIL'}")
