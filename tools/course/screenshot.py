@@ -219,13 +219,19 @@ class Browser:
         self.call("Emulation.setDeviceMetricsOverride", width=size[0], height=size[1],
                   deviceScaleFactor=1, mobile=False)
         self.call("Page.navigate", url=url)
-        for _ in range(200):
-            if self.js("document.readyState") == "complete":
+        # Until the navigation commits, the tab still shows about:blank, whose readyState is "complete" too: on a
+        # busy machine that answered first, and the measuring script then ran on a page still loading.
+        for _ in range(600):
+            if self.js("location.href !== 'about:blank' && document.readyState === 'complete'"):
                 break
             time.sleep(0.1)
-        # MathJax typesets after the load event; wait for its queue to drain.
-        self.js("new Promise(done => (window.MathJax && MathJax.Hub) ? MathJax.Hub.Queue(() => done(1)) "
-                ": done(0))")
+        else:
+            raise RuntimeError(f"{url}: not loaded within 60 s")
+        # MathJax starts after the load event (loading its parts, then typesetting the page): wait for the end of
+        # its start-up, then for its queue to drain. (The hook must return nothing: MathJax waits for a hook that
+        # returns a callback, such as the queue's, and the queue waits for the start-up.)
+        self.js("new Promise(done => (window.MathJax && MathJax.Hub) ? MathJax.Hub.Register.StartupHook('End', "
+                "() => { MathJax.Hub.Queue(() => done(1)); }) : done(0))")
 
     def js(self, expression):
         result = self.call("Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True)
