@@ -122,11 +122,97 @@ class StartupFixTest {
     }
 
     @Test
-    void theTransformerTouchesOnlyTheTwoKernelClasses() throws Exception {
+    void theTransformerTouchesOnlyItsThreeClasses() throws Exception {
         StartupFix fix = new StartupFix();
         byte[] other = kernelClass("org/rapaio/jupyter/kernel/channels/ShellChannel");
         assertNull(fix.transform(null, "org/rapaio/jupyter/kernel/channels/ShellChannel", null, null, other));
         assertTrue(fix.transform(null, StartupFix.CHANNELS, null, null, kernelClass(StartupFix.CHANNELS)).length > 0);
+        assertTrue(fix.transform(null, StartupFix.TABLE, null, null, kernelClass(StartupFix.TABLE)).length > 0);
+        byte[] column = kernelClass("tech/tablesaw/api/DoubleColumn");
+        assertNull(fix.transform(null, "tech/tablesaw/api/DoubleColumn", null, null, column));
+    }
+
+    /** The names of the methods a method calls, in order. */
+    private static List<String> calls(byte[] bytes, String method) {
+        List<String> names = new ArrayList<>();
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                return !name.equals(method) ? null : new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int op, String o, String m, String d, boolean i) {
+                        names.add(m);
+                    }
+                };
+            }
+        }, 0);
+        return names;
+    }
+
+    @Test
+    void tablesScanIsNarrowedToTablesawJars() throws Exception {
+        List<String> before = calls(kernelClass(StartupFix.TABLE), "autoRegisterReadersAndWriters");
+        List<String> after = calls(StartupFix.patchTable(kernelClass(StartupFix.TABLE)), "autoRegisterReadersAndWriters");
+        assertEquals(List.of("<init>", "enableAllInfo", "whitelistPackages", "scan"), before.subList(0, 4));
+        assertEquals(List.of("<init>", "enableAllInfo", "whitelistPackages", "acceptJars", "scan"), after.subList(0, 5));
+        after.remove("acceptJars");
+        assertEquals(before, after, "nothing else changes");
+    }
+
+    /**
+     * Initializes Tablesaw's Table in a class loader of its own (every tech.tablesaw class defined anew, so
+     * the readers register with this Table), patched with {@code jars} or unpatched when null, and returns
+     * which of CSV's reader and writer it registered.
+     */
+    private static List<Boolean> csvRegistered(String jars) throws Exception {
+        ClassLoader loader = new ClassLoader(StartupFixTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (!name.startsWith("tech.tablesaw.")) {
+                    return super.loadClass(name, resolve);
+                }
+                synchronized (getClassLoadingLock(name)) {
+                    Class<?> c = findLoadedClass(name);
+                    if (c == null) {
+                        try {
+                            byte[] b = kernelClass(name.replace('.', '/'));
+                            if (jars != null && name.equals(StartupFix.TABLE.replace('/', '.'))) {
+                                b = StartupFix.patchTable(b, jars);
+                            }
+                            c = defineClass(name, b, 0, b.length);
+                        } catch (IOException e) {
+                            throw new ClassNotFoundException(name, e);
+                        }
+                    }
+                    return c;
+                }
+            }
+        };
+        Class<?> table = Class.forName(StartupFix.TABLE.replace('/', '.'), true, loader);
+        Object readers = table.getField("defaultReaderRegistry").get(null);
+        Object writers = table.getField("defaultWriterRegistry").get(null);
+        Object reader = readers.getClass().getMethod("getReaderForExtension", String.class).invoke(readers, "csv");
+        boolean writer;
+        try {
+            writer = writers.getClass().getMethod("getWriterForExtension", String.class).invoke(writers, "csv") != null;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            writer = false;   // in case Tablesaw throws for an extension without a writer
+        }
+        return List.of(((java.util.Optional<?>) reader).isPresent(), writer);
+    }
+
+    @Test
+    void theNarrowedScanFindsTheSameReadersAndWriters() throws Exception {
+        assertEquals(List.of(true, true), csvRegistered(null), "unpatched Tablesaw");
+        assertEquals(List.of(true, true), csvRegistered(StartupFix.TABLESAW_JARS), "scan of tablesaw-*.jar");
+        // the test can fail: a scan of jars that do not hold Tablesaw registers nothing
+        assertEquals(List.of(false, false), csvRegistered("no-such-*.jar"));
+    }
+
+    @Test
+    void aTableOfAnotherShapeIsLeftAlone() throws Exception {
+        byte[] other = kernelClass("tech/tablesaw/api/DoubleColumn");
+        assertThrows(IllegalStateException.class, () -> StartupFix.patchTable(other));
     }
 
     @Test
