@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import trainwell.core.Args;
+import trainwell.core.Language;
 import trainwell.notebook.Html;
-import trainwell.notebook.Language;
 import trainwell.notebook.Show;
 
 /**

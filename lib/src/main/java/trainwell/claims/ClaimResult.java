@@ -1,7 +1,7 @@
 package trainwell.claims;
 
 import trainwell.core.Args;
-import trainwell.notebook.Language;
+import trainwell.core.Language;
 
 /**
  * The outcome of one claim: the lesson's sentence, whether this run's results bear it out, and what was

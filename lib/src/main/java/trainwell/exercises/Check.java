@@ -11,8 +11,8 @@ import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
 import trainwell.core.Args;
+import trainwell.core.Language;
 import trainwell.notebook.Html;
-import trainwell.notebook.Language;
 import trainwell.notebook.Show;
 import trainwell.schedules.Schedule;
 

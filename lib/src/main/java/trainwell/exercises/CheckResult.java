@@ -1,7 +1,7 @@
 package trainwell.exercises;
 
 import trainwell.core.Args;
-import trainwell.notebook.Language;
+import trainwell.core.Language;
 
 /** The outcome of one check of a learner's answer, with the friendly message shown for it. */
 public record CheckResult(String what, Outcome outcome, String message) {

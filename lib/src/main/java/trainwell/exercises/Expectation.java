@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import trainwell.core.Args;
+import trainwell.core.Language;
 import trainwell.notebook.Html;
-import trainwell.notebook.Language;
 import trainwell.training.Runs;
 import trainwell.training.TrainingResult;
 

@@ -9,7 +9,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
-import trainwell.notebook.Language;
+import trainwell.core.Language;
 import trainwell.optimizers.Box;
 import trainwell.optimizers.Surface;
 import trainwell.optimizers.Trajectory;
@@ -91,7 +91,8 @@ public final class Trajectories {
             last.append(t.finalLoss());
             outcome.append(t.diverged() ? "diverged" : reached.isPresent() ? "reached" : "not reached");
         }
-        return Table.create("steps to loss < " + tolerance, name, steps, last, outcome);
+        return Table.create(Language.format("steps to loss < %s", "损失降到 %s 以下所需的步数", tolerance), name, steps,
+                last, outcome);
     }
 
     /** Legend labels: the trajectory's name, "(diverged)" when it blew up, and " #2", " #3" for repeated names. */

@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import trainwell.core.Args;
-import trainwell.notebook.Language;
+import trainwell.core.Language;
 import trainwell.optimizers.Box;
 import trainwell.optimizers.Surface;
 import trainwell.optimizers.Trajectory;

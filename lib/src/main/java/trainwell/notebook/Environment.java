@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import trainwell.core.Language;
 
 /** Checks that the course's environment is complete and reports the versions in use. */
 public final class Environment {

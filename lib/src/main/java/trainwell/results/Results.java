@@ -15,6 +15,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import trainwell.core.Args;
+import trainwell.core.Language;
 
 /**
  * Helpers for experiment results held in Tablesaw tables (one row per step, or one row per run):
@@ -87,7 +88,7 @@ public final class Results {
         int[] firstRows = configs.values().stream()
                 .mapToInt(runs -> runs.values().iterator().next().get(0)).toArray();
         Table out = table.selectColumns(by.columns().toArray(String[]::new)).rows(firstRows);
-        out.setName("summary of " + (table.name() == null ? "runs" : table.name()));
+        out.setName(Language.format("summary of %s", "%s 的汇总", table.name() == null ? "runs" : table.name()));
         out.addColumns(IntColumn.create("runs", configs.values().stream().mapToInt(Map::size).toArray()));
         for (Metric m : metrics) {
             double[] values = Columns.doubles(table, m.column());

@@ -1,6 +1,6 @@
 package trainwell.training;
 
-import java.util.Locale;
+import trainwell.core.Language;
 
 /**
  * Stops a run as diverged when its loss or gradient norm is not finite or the loss exceeds
@@ -17,9 +17,11 @@ final class DivergenceStop implements TrainingListener {
         }
         if (!Double.isFinite(s.loss()) || !Double.isFinite(s.gradNorm())
                 || s.loss() > s.run().config().divergenceFactor() * firstLoss) {
-            s.run().stop(TrainingResult.Status.DIVERGED, String.format(Locale.ROOT,
+            s.run().stop(TrainingResult.Status.DIVERGED, Language.format(
                     "diverged at step %d: loss %.4g, gradient norm %.4g, first loss %.4g, lr %.3g; "
-                            + "the %d steps run are kept", s.step(), s.loss(), s.gradNorm(), firstLoss, s.lr(), s.step() + 1));
+                            + "the %d steps run are kept",
+                    "在第 %d 步发散：损失 %.4g，梯度范数 %.4g，第一步的损失 %.4g，学习率 %.3g；已运行的 %d 步保留",
+                    s.step(), s.loss(), s.gradNorm(), firstLoss, s.lr(), s.step() + 1));
         }
     }
 }

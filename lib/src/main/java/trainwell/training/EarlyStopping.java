@@ -2,7 +2,7 @@ package trainwell.training;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.ParameterList;
-import java.util.Locale;
+import trainwell.core.Language;
 
 /**
  * Early stopping: keeps a copy of the weights at the best validation loss, stops the run after {@code patience}
@@ -36,9 +36,11 @@ final class EarlyStopping implements TrainingListener, AutoCloseable {
         }
         evalsWithoutImprovement++;
         if (evalsWithoutImprovement >= patience) {
-            e.run().stop(TrainingResult.Status.EARLY_STOPPED, best == null ? null : String.format(Locale.ROOT,
+            e.run().stop(TrainingResult.Status.EARLY_STOPPED, best == null ? null : Language.format(
                     "stopped early after %d evaluations without improvement; restored the weights of step %d "
-                            + "(validation loss %.4f)", patience, bestStep, bestLoss));
+                            + "(validation loss %.4f)",
+                    "连续 %d 次评估没有改进，提前停止；已恢复第 %d 步的权重（验证损失 %.4f）",
+                    patience, bestStep, bestLoss));
         }
     }
 

@@ -117,14 +117,14 @@ class ConcurrentExperimentsTest {
 
     @Test
     void theDisplaySpeaksTheKernelsLanguage() {
-        System.setProperty(trainwell.notebook.Language.PROPERTY, "zh");
+        System.setProperty(trainwell.core.Language.PROPERTY, "zh");
         try {
             var board = new Experiments.Board(3, trainwell.notebook.Progress.start("实验：3 次运行"));
             board.started(0);
             String text = board.text();
             assertTrue(text.startsWith("实验：已完成 0/3 次运行") && text.contains("第 1 次运行：开始"), text);
         } finally {
-            System.clearProperty(trainwell.notebook.Language.PROPERTY);
+            System.clearProperty(trainwell.core.Language.PROPERTY);
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
+import trainwell.core.Language;
 import trainwell.optimizers.Optimizers;
 import trainwell.optimizers.Surfaces;
 import trainwell.optimizers.Trajectory;
@@ -21,6 +22,19 @@ class TrajectoriesTest {
         // 2/L = 0.5 on 0.1 x^2 + 2 y^2: 0.4 converges, 0.6 diverges; 0.01 crawls.
         return TrajectoryRecorder.on(QUADRATIC).steps(200)
                 .recordAll(Optimizers.gd(0.4), Optimizers.gd(0.01), Optimizers.gd(0.6));
+    }
+
+    @Test
+    void theStepsTablesTitleIsInTheKernelsLanguage() {
+        assertEquals("steps to loss < 0.001", Trajectories.stepsTo(1e-3, gdAtThreeRates()).name());
+        System.setProperty(Language.PROPERTY, "zh");
+        try {
+            Table t = Trajectories.stepsTo(1e-3, gdAtThreeRates());
+            assertEquals("损失降到 0.001 以下所需的步数", t.name());
+            assertTrue(t.containsColumn("steps to loss < 0.001"), "the column keeps its name: " + t.columnNames());
+        } finally {
+            System.clearProperty(Language.PROPERTY);
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import trainwell.claims.Claim;
 import trainwell.claims.ClaimResult;
+import trainwell.core.Language;
 import trainwell.exercises.Check;
 import trainwell.exercises.CheckResult;
 import trainwell.exercises.Exercise;

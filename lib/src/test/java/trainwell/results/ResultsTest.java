@@ -12,6 +12,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import trainwell.core.Language;
 
 class ResultsTest {
 
@@ -27,6 +28,19 @@ class ResultsTest {
                 IntColumn.create("seed", 1, 1, 1, 2, 2, 2, 3, 3, 3, 1, 1, 1, 2, 2, 2),
                 IntColumn.create("step", 2, 0, 1, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2),
                 DoubleColumn.create("val_loss", 2.5, 3.0, 2.0, 3.0, 1.5, 1.8, 2.0, 1.0, 1.1, 2.0, 1.0, 0.8, 2.0, 0.9, 1.2));
+    }
+
+    @Test
+    void aSummarysTitleIsInTheKernelsLanguageAndItsColumnsAreNot() {
+        assertEquals("summary of " + runs().name(), Results.summarize(runs(), by("optimizer"), metric("val_loss")).name());
+        System.setProperty(Language.PROPERTY, "zh");
+        try {
+            Table s = Results.summarize(runs(), by("optimizer"), metric("val_loss"));
+            assertEquals(runs().name() + " 的汇总", s.name());
+            assertTrue(s.containsColumn("val_loss_final_mean"), s.columnNames().toString());
+        } finally {
+            System.clearProperty(Language.PROPERTY);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import ai.djl.ndarray.BaseNDManager;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
+import trainwell.core.Language;
 import trainwell.data.Tasks;
 import trainwell.data.TextPair;
 import trainwell.data.TranslationData;
@@ -83,6 +84,28 @@ public class TrainingTest {
         assertTrue(r.stepsRun() < 200, "stopped early: " + r.stepsRun());
         assertEquals(r.stepsRun(), r.history().rowCount());
         assertTrue(r.message().startsWith("diverged at step"), r.message());
+    }
+
+    @Test
+    void aStoppedRunsMessageIsInTheKernelsLanguage() {
+        TrainingConfig hot = quick(200).withOptimizer(OptimizerSpec.sgd()).withConstantLr(1e4).withoutClipping();
+        Schedule learnThenWreck = step -> step < 40 ? 3e-3 : 0.5;
+        TrainingConfig wrecked = quick(200).withSchedule(learnThenWreck).withEvalEvery(10).withPatience(2)
+                .withoutClipping().withDivergenceFactor(1e9);
+        System.setProperty(Language.PROPERTY, "zh");
+        try {
+            TrainingResult diverged = Training.run("too hot", hot, TrainingTest::reversal);
+            assertEquals(TrainingResult.Status.DIVERGED, diverged.status());
+            assertTrue(diverged.message().startsWith("在第 " + (diverged.stepsRun() - 1) + " 步发散：损失 "),
+                    diverged.message());
+            assertTrue(diverged.message().endsWith("已运行的 " + diverged.stepsRun() + " 步保留"), diverged.message());
+            TrainingResult early = Training.run("early", wrecked, TrainingTest::reversal);
+            assertEquals(TrainingResult.Status.EARLY_STOPPED, early.status(), early.message());
+            assertTrue(early.message().startsWith("连续 2 次评估没有改进，提前停止；已恢复第 " + early.bestStep() + " 步的权重"),
+                    early.message());
+        } finally {
+            System.clearProperty(Language.PROPERTY);
+        }
     }
 
     @Test
