@@ -20,7 +20,7 @@ final class DivergenceStop implements TrainingListener {
             s.run().stop(TrainingResult.Status.DIVERGED, Language.format(
                     "diverged at step %d: loss %.4g, gradient norm %.4g, first loss %.4g, lr %.3g; "
                             + "the %d steps run are kept",
-                    "在第 %d 步发散：损失 %.4g，梯度范数 %.4g，第一步的损失 %.4g，学习率 %.3g；已运行的 %d 步保留",
+                    "在第 %d 步发散：损失 %.4g，梯度范数 %.4g，第一步的损失 %.4g，学习率 %.3g；保留已运行的 %d 步",
                     s.step(), s.loss(), s.gradNorm(), firstLoss, s.lr(), s.step() + 1));
         }
     }

@@ -98,7 +98,7 @@ public class TrainingTest {
             assertEquals(TrainingResult.Status.DIVERGED, diverged.status());
             assertTrue(diverged.message().startsWith("在第 " + (diverged.stepsRun() - 1) + " 步发散：损失 "),
                     diverged.message());
-            assertTrue(diverged.message().endsWith("已运行的 " + diverged.stepsRun() + " 步保留"), diverged.message());
+            assertTrue(diverged.message().endsWith("保留已运行的 " + diverged.stepsRun() + " 步"), diverged.message());
             TrainingResult early = Training.run("early", wrecked, TrainingTest::reversal);
             assertEquals(TrainingResult.Status.EARLY_STOPPED, early.status(), early.message());
             assertTrue(early.message().startsWith("连续 2 次评估没有改进，提前停止；已恢复第 " + early.bestStep() + " 步的权重"),
