@@ -7,9 +7,9 @@ import java.util.Locale;
  * The language of the messages the library writes into a notebook: claim and check results, the
  * exercises' feedback, the experiments' progress lines, a run's stop message (diverged, stopped early) and the
  * titles of its summary tables (column names stay English: the lessons' code reads them). It lives in
- * {@code core}, the bottom layer, so that training can use it as well as the notebook helpers. The lessons' own text comes from the notebook
- * (the Chinese edition's notebooks are generated in {@code notebooks/zh/}); this class only decides the
- * library's part, so a Chinese notebook does not print English verdicts.
+ * {@code core}, the bottom layer, so that training can use it as well as the notebook helpers. The lessons'
+ * own text comes from the notebook (the Chinese edition's notebooks are generated in {@code notebooks/zh/});
+ * this class only decides the library's part, so a Chinese notebook does not print English verdicts.
  *
  * <p>Chosen without editing a notebook, in this order:
  * <ol>
