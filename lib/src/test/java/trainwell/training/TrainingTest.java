@@ -76,10 +76,24 @@ public class TrainingTest {
         }
     }
 
+    /** SGD at a rate of 1e4 without clipping: diverges within a few steps. */
+    private static TrainingConfig tooHot() {
+        return quick(200).withOptimizer(OptimizerSpec.sgd()).withConstantLr(1e4).withoutClipping();
+    }
+
+    /**
+     * Learns for 40 steps, then a learning rate that wrecks the model: validation gets worse and early stopping
+     * (patience 2, an evaluation every 10 steps) ends the run; divergence is switched off.
+     */
+    private static TrainingConfig learnThenWreck() {
+        Schedule learnThenWreck = step -> step < 40 ? 3e-3 : 0.5;
+        return quick(200).withSchedule(learnThenWreck).withEvalEvery(10).withPatience(2)
+                .withoutClipping().withDivergenceFactor(1e9);
+    }
+
     @Test
     void aHugeLearningRateDivergesAndKeepsWhatItRecorded() {
-        TrainingConfig c = quick(200).withOptimizer(OptimizerSpec.sgd()).withConstantLr(1e4).withoutClipping();
-        TrainingResult r = Training.run("too hot", c, TrainingTest::reversal);
+        TrainingResult r = Training.run("too hot", tooHot(), TrainingTest::reversal);
         assertEquals(TrainingResult.Status.DIVERGED, r.status());
         assertTrue(r.stepsRun() < 200, "stopped early: " + r.stepsRun());
         assertEquals(r.stepsRun(), r.history().rowCount());
@@ -88,18 +102,14 @@ public class TrainingTest {
 
     @Test
     void aStoppedRunsMessageIsInTheKernelsLanguage() {
-        TrainingConfig hot = quick(200).withOptimizer(OptimizerSpec.sgd()).withConstantLr(1e4).withoutClipping();
-        Schedule learnThenWreck = step -> step < 40 ? 3e-3 : 0.5;
-        TrainingConfig wrecked = quick(200).withSchedule(learnThenWreck).withEvalEvery(10).withPatience(2)
-                .withoutClipping().withDivergenceFactor(1e9);
         System.setProperty(Language.PROPERTY, "zh");
         try {
-            TrainingResult diverged = Training.run("too hot", hot, TrainingTest::reversal);
+            TrainingResult diverged = Training.run("too hot", tooHot(), TrainingTest::reversal);
             assertEquals(TrainingResult.Status.DIVERGED, diverged.status());
             assertTrue(diverged.message().startsWith("在第 " + (diverged.stepsRun() - 1) + " 步发散：损失 "),
                     diverged.message());
             assertTrue(diverged.message().endsWith("保留已运行的 " + diverged.stepsRun() + " 步"), diverged.message());
-            TrainingResult early = Training.run("early", wrecked, TrainingTest::reversal);
+            TrainingResult early = Training.run("early", learnThenWreck(), TrainingTest::reversal);
             assertEquals(TrainingResult.Status.EARLY_STOPPED, early.status(), early.message());
             assertTrue(early.message().startsWith("连续 2 次评估没有改进，提前停止；已恢复第 " + early.bestStep() + " 步的权重"),
                     early.message());
@@ -116,12 +126,8 @@ public class TrainingTest {
 
     @Test
     void earlyStoppingRestoresTheBestWeights() {
-        // Learn for 40 steps, then a learning rate that wrecks the model: validation gets worse, the run stops.
-        Schedule learnThenWreck = step -> step < 40 ? 3e-3 : 0.5;
-        TrainingConfig c = quick(200).withSchedule(learnThenWreck).withEvalEvery(10).withPatience(2)
-                .withoutClipping().withDivergenceFactor(1e9);
         try (TranslationTask task = reversal(3)) {
-            TrainingResult r = Training.run("early", c, task);
+            TrainingResult r = Training.run("early", learnThenWreck(), task);
             assertEquals(TrainingResult.Status.EARLY_STOPPED, r.status(), r.message());
             assertTrue(r.stepsRun() < 200);
             assertTrue(r.bestStep() <= 49, "best before the wreck: " + r.bestStep());
