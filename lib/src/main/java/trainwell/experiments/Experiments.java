@@ -215,9 +215,11 @@ public final class Experiments {
         }
         List<TrainingResult> results = Parallel.map(labels, jobs, Math.min(parallel, total), board::show, gate);
         Runs runs = new Runs(results);
+        double elapsed = board.elapsed();
         board.done(Language.format("experiment: %d runs in %.1f s%s%s", "实验：%d 次运行，用时 %.1f 秒%s%s", total,
-                board.elapsed(), parallel > 1 && total > 1
-                        ? Language.format(", up to %d at once", "，最多 %d 次同时进行", Math.min(parallel, total)) : "",
+                elapsed, parallel > 1 && total > 1
+                        ? Language.format(", %.1f at once on average (at most %d)", "，平均 %.1f 次同时进行（最多 %d 次）",
+                                board.runSeconds() / elapsed, Math.min(parallel, total)) : "",
                 runs.diverged() > 0 ? Language.format(" (%d diverged)", "（%d 次发散）", runs.diverged()) : ""));
         return runs;
     }
@@ -234,6 +236,8 @@ public final class Experiments {
         private final long start = System.nanoTime();
         private final Map<Integer, String> lines = new LinkedHashMap<>();
         private final Map<Integer, Double> fractions = new LinkedHashMap<>();
+        private final Map<Integer, Long> startedAt = new LinkedHashMap<>();
+        private double runSeconds;
         private int done;
         private String last = "";
 
@@ -243,6 +247,7 @@ public final class Experiments {
         }
 
         synchronized void started(int index) {
+            startedAt.put(index, System.nanoTime());
             lines.put(index, Language.format("run %d: starting", "第 %d 次运行：开始", index + 1));
             fractions.put(index, 0.0);
             showIfOwner();
@@ -255,6 +260,7 @@ public final class Experiments {
         }
 
         synchronized void finished(int index, TrainingResult r) {
+            ended(index);
             lines.remove(index);
             fractions.remove(index);
             done++;
@@ -264,8 +270,21 @@ public final class Experiments {
         }
 
         synchronized void failed(int index) {
+            ended(index);
             lines.remove(index);
             fractions.remove(index);
+        }
+
+        private void ended(int index) {
+            Long t = startedAt.remove(index);
+            if (t != null) {
+                runSeconds += (System.nanoTime() - t) / 1e9;
+            }
+        }
+
+        /** The runs' time added up, each from its start to its end: over the elapsed time, how many ran at once. */
+        synchronized double runSeconds() {
+            return runSeconds;
         }
 
         double elapsed() {

@@ -129,6 +129,22 @@ class ConcurrentExperimentsTest {
     }
 
     @Test
+    void theBoardMeasuresHowManyRunsRanAtOnce() throws InterruptedException {
+        var board = new Experiments.Board(3, trainwell.notebook.Progress.start("experiment: 3 runs"));
+        board.started(0);
+        board.started(1);
+        Thread.sleep(200);
+        board.failed(0);
+        board.failed(1);
+        board.started(2);
+        Thread.sleep(200);
+        board.failed(2);
+        double atOnce = board.runSeconds() / board.elapsed();
+        // two runs side by side for 0.2 s, then one alone for 0.2 s: 0.6 run-seconds in 0.4 s
+        assertEquals(1.5, atOnce, 0.2, "run-seconds " + board.runSeconds() + " in " + board.elapsed() + " s");
+    }
+
+    @Test
     void theDisplayShowsTheExperimentAndEveryLiveRun() {
         var board = new Experiments.Board(3, trainwell.notebook.Progress.start("experiment: 3 runs"));
         board.started(0);
