@@ -18,10 +18,13 @@ import sys
 MARK = "-Dtrainwell.kernelspec=true"  # tags the options point_kernelspec put into argv
 AGENT = "trainwell-kernel-agent.jar"
 ARCHIVE = "kernel.jsa"
-# Two malloc arenas: without a cap glibc gives every thread that runs native code an arena of its own, and an
-# experiment's worker threads kept lesson 05's kernel at 1.09 GB against 0.80 GB (one run at a time either
-# way); with two, 0.80 GB.
-MALLOC_ARENA_MAX = "2"
+# Enough malloc arenas for every thread of the kernel to get one of its own (a course kernel has about 26
+# threads on 2 cores). Threads that share an arena can wait for each other's allocations: lesson 07's sweep took
+# 21.8-29.0 s in 15 of 16 kernels whose two worker threads had arenas of their own, up to 44.9 s when they shared.
+# The library keeps its worker threads for the kernel's life (trainwell.core.Parallel), so the arenas that hold
+# a run's memory stay three (the cell's thread and two workers): lesson 05 peaked at 855 MB. glibc's own cap
+# (8 per core, 16 here) is fewer than the threads, so the workers could draw arenas in use.
+MALLOC_ARENA_MAX = "64"
 
 
 def course_kernel_spec(java, version, classpath, options):

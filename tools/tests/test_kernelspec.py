@@ -21,8 +21,8 @@ class CourseKernel(TempTree):
         self.assertEqual(argv[-2:], [os.path.join("{resource_dir}", "rapaio-jupyter-kernel-3.0.1.jar"),
                                      "{connection_file}"])
 
-    def test_the_library_is_on_rapaios_classpath_with_two_malloc_arenas(self):
-        self.assertEqual(self.spec()["env"], {"RJK_CLASSPATH": "a.jar;b.jar", "MALLOC_ARENA_MAX": "2"})
+    def test_the_library_is_on_rapaios_classpath_with_an_arena_per_thread(self):
+        self.assertEqual(self.spec()["env"], {"RJK_CLASSPATH": "a.jar;b.jar", "MALLOC_ARENA_MAX": "64"})
 
     def test_an_unchanged_spec_is_not_rewritten(self):
         path = self.root / "kernel.json"
@@ -63,7 +63,7 @@ class UserKernelspec(unittest.TestCase):
         spec = kernelspec.point_kernelspec(dict(jjava, argv=list(jjava["argv"])), "jjava", "lib.jar", "-Da=b")
         self.assertEqual(spec["argv"], jjava["argv"])
         self.assertEqual(spec["env"], {"JJAVA_CLASSPATH": "lib.jar", "JJAVA_JVM_OPTS": "-Da=b",
-                                       "MALLOC_ARENA_MAX": "2"})
+                                       "MALLOC_ARENA_MAX": "64"})
 
     def test_a_kernelspec_without_a_connection_file_is_refused(self):
         with self.assertRaises(kernelspec.NotAJavaKernelspec):

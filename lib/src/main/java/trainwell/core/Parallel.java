@@ -29,7 +29,8 @@ import java.util.function.DoubleSupplier;
  * container's CPU quota, cgroup v2 {@code cpu.max} or v1 {@code cpu.cfs_quota_us}, rounded down, and never
  * more than {@link Runtime#availableProcessors()}) divided by the engine's intra-op threads
  * ({@code ai.djl.pytorch.num_threads}, 1 in the course's kernel). {@code COURSE_PARALLEL=1} runs the jobs one
- * after another on the calling thread, as before.
+ * after another on the calling thread, as before. The jobs run on worker threads kept from one call to the
+ * next (see {@code workers} in the source: why).
  */
 public final class Parallel {
 
@@ -215,12 +216,8 @@ public final class Parallel {
             }
             return results;
         }
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(level, n), r -> {
-            Thread t = new Thread(r, "trainwell-job-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = workers(Math.min(level, n));
+        int atOnce = Math.min(level, n);
         AtomicBoolean cancel = new AtomicBoolean();
         Object gate = new Object();
         int[] running = {0};
@@ -229,39 +226,42 @@ public final class Parallel {
         JobFailed failure = null;
         boolean finished = false;
         try {
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<T> job = jobs.get(i);
-                futures.add(done.submit(() -> {
-                    if (cancel.get()) {
-                        throw new CancellationException("not started: an earlier job failed or was cancelled");
-                    }
-                    boolean measure;
-                    synchronized (gate) {
-                        while (running[0] > 0 && !cancel.get() && memory != null && !memory.admits(running[0])) {
-                            gate.wait(TICK_MILLIS);
-                        }
-                        if (cancel.get()) {
-                            throw new CancellationException("not started: an earlier job failed or was cancelled");
-                        }
-                        running[0]++;
-                        measure = memory != null && !memory.measured() && running[0] == 1;
-                    }
-                    CANCEL.set(cancel);
-                    try {
-                        results.set(index, measure ? memory.measure(job) : job.call());
-                    } finally {
-                        CANCEL.remove();
-                        synchronized (gate) {
-                            running[0]--;
-                            gate.notifyAll();
-                        }
-                    }
-                    return index;
-                }));
-            }
+            int submitted = 0;
             int remaining = n;
             while (remaining > 0) {
+                // At most atOnce of this call's jobs are given to the workers at a time: the workers are shared
+                // (see workers) and may be more than this call's level.
+                while (submitted < n && submitted - (n - remaining) < atOnce && !cancel.get()) {
+                    int index = submitted++;
+                    Callable<T> job = jobs.get(index);
+                    futures.add(done.submit(() -> {
+                        boolean measure;
+                        synchronized (gate) {
+                            while (running[0] > 0 && !cancel.get() && memory != null && !memory.admits(running[0])) {
+                                gate.wait(TICK_MILLIS);
+                            }
+                            if (cancel.get()) {
+                                throw new CancellationException("not started: an earlier job failed or was cancelled");
+                            }
+                            running[0]++;
+                            measure = memory != null && !memory.measured() && running[0] == 1;
+                        }
+                        CANCEL.set(cancel);
+                        try {
+                            results.set(index, measure ? memory.measure(job) : job.call());
+                        } finally {
+                            CANCEL.remove();
+                            synchronized (gate) {
+                                running[0]--;
+                                gate.notifyAll();
+                            }
+                        }
+                        return index;
+                    }));
+                }
+                if (submitted - (n - remaining) == 0) {
+                    break;   // after a failure: nothing more was given to the workers, and all given have ended
+                }
                 Future<Integer> f = done.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 if (f == null) {
                     onTick.run();
@@ -280,7 +280,7 @@ public final class Parallel {
                     if (failure == null) {
                         failure = jf;
                         // No new job starts, running ones stop at their next check; the loop still waits for
-                        // every job to end, so that no job runs on after map has returned.
+                        // every job given to the workers to end, so that no job runs on after map has returned.
                         cancel.set(true);
                     } else {
                         failure.addSuppressed(jf);
@@ -297,16 +297,45 @@ public final class Parallel {
         } finally {
             if (!finished) {
                 cancel.set(true);   // interrupted or stopped: the running jobs stop at their next check
-            }
-            pool.shutdown();
-            if (!finished) {
-                pool.shutdownNow();
+                for (Future<Integer> f : futures) {
+                    f.cancel(true);
+                }
             }
         }
         if (failure != null) {
             throw failure;
         }
         return results;
+    }
+
+    private static ExecutorService workers;
+    private static int workerCount;
+    private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
+
+    /**
+     * The worker threads that run the jobs of {@link #map}: kept for the life of the process (daemon threads,
+     * idle between experiments) and grown when a call needs more. A thread's native allocations (PyTorch's
+     * tensors) go to the malloc arena the C library gave the thread; threads that share an arena can wait for
+     * each other's allocations (lesson 07's sweep took up to 44.9 s when its two workers shared one, 21.8-29.0 s
+     * in 15 of 16 kernels when they did not). Kept threads keep their arenas, so the kernel can allow an arena
+     * per thread (its kernelspec's {@code MALLOC_ARENA_MAX}) at little cost in memory: lesson 05 peaked at 855 MB
+     * so, against 917 MB with a new pair of threads for every experiment and 16 arenas (801 MB with 2 arenas,
+     * where two workers could share one).
+     */
+    static synchronized ExecutorService workers(int count) {
+        if (workers == null || workerCount < count) {
+            ExecutorService old = workers;
+            workers = Executors.newFixedThreadPool(count, r -> {
+                Thread t = new Thread(r, "trainwell-job-" + WORKER_NUMBER.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            workerCount = count;
+            if (old != null) {
+                old.shutdown();   // its threads end once their jobs have
+            }
+        }
+        return workers;
     }
 
     /**

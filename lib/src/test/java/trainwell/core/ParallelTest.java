@@ -133,6 +133,52 @@ class ParallelTest {
     }
 
     @Test
+    void theWorkerThreadsAreKeptFromOneCallToTheNext() throws Exception {
+        Callable<Thread> which = () -> {
+            Thread.sleep(30);
+            return Thread.currentThread();
+        };
+        var pool = Parallel.workers(2);
+        var first = new java.util.HashSet<>(Parallel.map(names(4), List.of(which, which, which, which), 2, null));
+        var second = new java.util.HashSet<>(Parallel.map(names(4), List.of(which, which, which, which), 2, null));
+        assertSame(pool, Parallel.workers(2), "the same workers serve every call");
+        var all = new java.util.HashSet<Thread>();
+        all.addAll(first);
+        all.addAll(second);
+        var pooled = new java.util.HashSet<>(pool.invokeAll(java.util.Collections.nCopies(64, which))
+                .stream().map(f -> {
+                    try {
+                        return f.get();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }).toList());
+        assertTrue(pooled.containsAll(all), "every job ran on a kept worker: " + all + " " + pooled);
+        assertTrue(all.stream().allMatch(t -> t.isDaemon() && t.getName().startsWith("trainwell-job-")), all.toString());
+        assertFalse(all.contains(Thread.currentThread()), "jobs run on worker threads");
+    }
+
+    @Test
+    void aCallRunsAtMostItsLevelAtOnceEvenWhenMoreWorkersExist() {
+        AtomicInteger live = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            jobs.add(() -> {
+                most.accumulateAndGet(live.incrementAndGet(), Math::max);
+                Thread.sleep(40);
+                live.decrementAndGet();
+                return 1;
+            });
+        }
+        Parallel.map(names(8), jobs, 4, null);   // four workers now exist
+        assertEquals(4, most.get(), "level 4 should run four at once");
+        most.set(0);
+        assertEquals(8, Parallel.map(names(8), jobs, 2, null).stream().mapToInt(Integer::intValue).sum());
+        assertEquals(2, most.get(), "level 2 should run two at once, not one per worker");
+    }
+
+    @Test
     void levelOneRunsOnTheCallingThreadInOrder() {
         Thread caller = Thread.currentThread();
         List<Integer> order = new ArrayList<>();
@@ -196,8 +242,10 @@ class ParallelTest {
     void cancelledIsFalseOutsideJobsAndTrueForRunningJobsAfterAFailure() throws Exception {
         assertFalse(Parallel.cancelled());
         CountDownLatch failed = new CountDownLatch(1);
+        CountDownLatch watching = new CountDownLatch(1);
         List<Boolean> seen = Collections.synchronizedList(new ArrayList<>());
         Callable<Integer> watcher = () -> {
+            watching.countDown();
             failed.await(10, TimeUnit.SECONDS);
             long until = System.nanoTime() + 5_000_000_000L;
             while (!Parallel.cancelled() && System.nanoTime() < until) {
@@ -207,6 +255,7 @@ class ParallelTest {
             return 0;
         };
         Callable<Integer> failing = () -> {
+            watching.await(10, TimeUnit.SECONDS);   // the watcher runs before the failure, whatever else the workers do
             failed.countDown();
             throw new IllegalStateException("fails");
         };
