@@ -9,11 +9,14 @@ TRAINWELL_CLAIMS_STRICT, and the claims it logs are counted. In a solved lesson,
 also fed the learner's untouched stub and each wrong answer listed in the cell's metadata
 (`trainwell.wrong`), and must reject each of them. Only a kernel start that never answered is retried
 (a safety net: kernel/ fixes rapaio's start-up races); a failed cell is never retried. Each notebook has
-a time limit. The report (notebook, seconds, peak kernel memory, kernel-start retries, result, image/png
+a time limit (600 s: generous, the lessons aim at 120 s on 2 cores and a slow machine should not fail them)
+and a memory limit: a kernel whose peak resident memory exceeds 1,024 MB fails the notebook (the course's
+line: a lesson fits Binder's 1-2 GB). The report (notebook, seconds, peak kernel memory, kernel-start retries, result, image/png
 and text/html outputs, claims held/checked, wrong answers rejected) is printed and written to
 target/notebook-report.tsv; executed copies go to target/executed/ (for the rendered site).
 
-Usage: bin/run_notebooks.py [NOTEBOOK ...] [--kernel NAME] [--timeout S] [--startup-timeout S] [--retries N]
+Usage: bin/run_notebooks.py [NOTEBOOK ...] [--kernel NAME] [--timeout S] [--memory-limit MB]
+                            [--startup-timeout S] [--retries N]
 With no notebook, runs notebooks/*.ipynb then notebooks/solutions/*.ipynb.
 Without --kernel, the course's own `java` kernel (bin/setup, in target/jupyter) runs them. --kernel NAME runs
 them on another installed kernelspec (`jupyter kernelspec list`), e.g. JJava or IJava set up as the README
@@ -406,11 +409,30 @@ def summary(rows, kernel, report):
     return "\n".join(out)
 
 
+MEMORY_LIMIT_MB = 1024
+
+
+def apply_limits(res, timeout, memory_mb):
+    """Fails a passing notebook's result (in place) that took longer than `timeout` seconds ("timeout") or
+    whose kernel peaked above `memory_mb` MB of resident memory ("memory"); an unknown peak passes."""
+    if res["result"] != "pass":
+        return res
+    if res["seconds"] > timeout:
+        res["result"] = "timeout"
+        res["detail"] = f"took {res['seconds']:.0f} s, over the limit of {timeout:.0f} s"
+    elif res.get("peak_mb") is not None and res["peak_mb"] > memory_mb:
+        res["result"] = "memory"
+        res["detail"] = f"peak kernel memory {res['peak_mb']:.0f} MB, over the limit of {memory_mb:.0f} MB"
+    return res
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("notebooks", nargs="*", help="notebooks to run (default: all)")
     ap.add_argument("--kernel", help="an installed kernelspec to run them on (default: the course's `java`)")
     ap.add_argument("--timeout", type=float, default=600, help="time limit per notebook, s (600)")
+    ap.add_argument("--memory-limit", type=float, default=MEMORY_LIMIT_MB,
+                    help=f"peak kernel memory allowed per notebook, MB ({MEMORY_LIMIT_MB})")
     ap.add_argument("--startup-timeout", type=float, default=20, help="wait for a kernel start, s (20)")
     ap.add_argument("--retries", type=int, default=6, help="restarts of a kernel that never answered (6)")
     ap.add_argument("--report", help="the report's path (target/notebook-report[-KERNEL].tsv)")
@@ -464,9 +486,7 @@ def main():
                    "detail": f"over the time limit of {a.timeout:.0f} s"}
         tmp.unlink(missing_ok=True)
         res["seconds"] = time.monotonic() - start
-        if res["result"] == "pass" and res["seconds"] > a.timeout:
-            res["result"] = "timeout"
-            res["detail"] = f"took {res['seconds']:.0f} s, over the limit of {a.timeout:.0f} s"
+        apply_limits(res, a.timeout, a.memory_limit)
         rows.append(res)
         print(progress_line(res), flush=True)
         if res.get("traceback"):

@@ -44,6 +44,23 @@ class Report(unittest.TestCase):
         self.assertNotIn("\n", runner.progress_line(row("notebooks/02-x.ipynb")))
 
 
+class Limits(unittest.TestCase):
+    def test_a_kernel_over_the_memory_limit_fails_its_notebook_and_says_by_how_much(self):
+        r = runner.apply_limits(row("n.ipynb", peak_mb=1100.4), 600, runner.MEMORY_LIMIT_MB)
+        self.assertEqual(r["result"], "memory")
+        self.assertEqual(r["detail"], "peak kernel memory 1100 MB, over the limit of 1024 MB")
+
+    def test_within_the_limits_or_with_an_unknown_peak_a_notebook_passes(self):
+        self.assertEqual(runner.apply_limits(row("n.ipynb", peak_mb=1023.9), 600, 1024)["result"], "pass")
+        self.assertEqual(runner.apply_limits(row("n.ipynb", peak_mb=None), 600, 1024)["result"], "pass")
+
+    def test_time_over_the_limit_is_a_timeout_and_a_failed_notebook_keeps_its_own_result(self):
+        r = runner.apply_limits(row("n.ipynb", seconds=130.0), 120, 1024)
+        self.assertEqual((r["result"], r["detail"]), ("timeout", "took 130 s, over the limit of 120 s"))
+        failed = runner.apply_limits(row("n.ipynb", "error", peak_mb=2000, detail="cell 3: boom"), 600, 1024)
+        self.assertEqual((failed["result"], failed["detail"]), ("error", "cell 3: boom"))
+
+
 class ClaimsLog(TempTree):
     def test_held_and_checked_are_counted_and_failures_listed(self):
         log = self.write("claims.tsv", "holds\tA\nfails\tB is below 2 (loss = 2.5)\n\nholds\tC\n")
