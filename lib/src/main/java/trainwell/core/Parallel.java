@@ -29,8 +29,8 @@ import java.util.function.DoubleSupplier;
  * container's CPU quota, cgroup v2 {@code cpu.max} or v1 {@code cpu.cfs_quota_us}, rounded down, and never
  * more than {@link Runtime#availableProcessors()}) divided by the engine's intra-op threads
  * ({@code ai.djl.pytorch.num_threads}, 1 in the course's kernel). {@code COURSE_PARALLEL=1} runs the jobs one
- * after another on the calling thread, as before. The jobs run on worker threads kept from one call to the
- * next (see {@code workers} in the source: why).
+ * after another on the calling thread, as before. Otherwise the jobs run on worker threads kept from one
+ * call to the next (the private method {@code workers} says why).
  */
 public final class Parallel {
 
@@ -216,8 +216,8 @@ public final class Parallel {
             }
             return results;
         }
-        ExecutorService pool = workers(Math.min(level, n));
         int atOnce = Math.min(level, n);
+        ExecutorService pool = workers(atOnce);
         AtomicBoolean cancel = new AtomicBoolean();
         Object gate = new Object();
         int[] running = {0};
