@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import trainwell.core.Args;
 import trainwell.core.Language;
 import trainwell.notebook.Html;
@@ -261,6 +260,6 @@ public final class Claim {
     }
 
     private static String vector(double[] v) {
-        return "[" + Arrays.stream(v).mapToObj(Html::number).collect(Collectors.joining(", ")) + "]";
+        return Html.numbers(v);
     }
 }

@@ -1,6 +1,9 @@
 package trainwell.notebook;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import trainwell.core.Args;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -93,6 +96,15 @@ public final class Html {
             return s;
         }
         return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    /**
+     * Numbers as a list for a message or a claim's evidence, each as {@link #number} prints it, e.g.
+     * {@code [1.724, 0.8913]} ({@code Arrays.toString} would print every digit of a double).
+     */
+    public static String numbers(double... values) {
+        Args.notNull("values", values);
+        return Arrays.stream(values).mapToObj(Html::number).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String cell(Column<?> col, int row) {

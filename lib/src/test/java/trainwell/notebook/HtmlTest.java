@@ -63,6 +63,14 @@ class HtmlTest {
     }
 
     @Test
+    void aListOfNumbersIsPrintedAsEachNumberIs() {
+        assertEquals("[1.724, 0.8913, 3, 6.987e-04]", Html.numbers(1.7237971579300215, 0.89126, 3.0, 6.987e-4));
+        assertEquals("[]", Html.numbers());
+        var e = assertThrows(IllegalArgumentException.class, () -> Html.numbers((double[]) null));
+        assertTrue(e.getMessage().contains("values"), e.getMessage());
+    }
+
+    @Test
     void numbersKeepIntegersAndUseScientificNotationForTinyValues() {
         assertEquals("42", Html.number(42.0));
         assertEquals("6.987e-04", Html.number(6.987e-4));
